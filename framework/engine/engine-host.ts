@@ -1,0 +1,25 @@
+import type { DependencyContainer } from '../dependencies/dependency-container.js';
+import type { CompiledNode } from '../flows/flow-plan.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import type { Logger } from '../logging/logger.js';
+import type { Team } from '../teams/team.js';
+import type { FlowRun } from './flow-run.js';
+import type { JobCheckin, JobExecutionRecord } from './job-execution-record.js';
+
+/** A node of a compiled plan whose jobs are runtime job definitions. */
+export type RuntimeNode = CompiledNode<JobDefinition>;
+
+/** What the engine needs from the office that hosts it. */
+export interface EngineHost {
+  /** This thread's process-scoped dependencies. */
+  readonly processScope: DependencyContainer;
+  readonly logger: Logger;
+  /** The team of a run's first job when it has none of its own. */
+  readonly defaultTeam: Team;
+  /** Receives each job execution's record. */
+  recordJob(record: JobExecutionRecord, run: FlowRun): void;
+  /** Receives a job's progress report. */
+  recordCheckin(checkin: JobCheckin, run: FlowRun): void;
+  /** Starts `node` as an independent flow run (a spawn link), on `team` unless its job has one. */
+  spawn(node: RuntimeNode, argument: unknown, team: Team, traceId: string): void;
+}

@@ -1,0 +1,36 @@
+/** How a job execution ended. */
+export type JobOutcome = 'completed' | 'escalated';
+
+/**
+ * One record per job execution: where it ran, how long it waited for its team and ran, and how
+ * it ended. The office emits it (`job:end`), counts it in its metrics and keeps it in a run's trace.
+ */
+export interface JobExecutionRecord {
+  readonly traceId: string;
+  readonly flow: string;
+  readonly node: string;
+  readonly job: string;
+  readonly team: string;
+  /** Milliseconds from asking the team for room to the job starting; 0 with no hop. */
+  readonly queueWaitMs: number;
+  /** Milliseconds the job ran, waiting for its dependencies included. */
+  readonly runTimeMs: number;
+  readonly outcome: JobOutcome;
+  /** The flow method the job took instead of its next (a goto), if any. */
+  readonly goto?: string;
+  /** The class name of the escalation, for `escalated`. */
+  readonly escalation?: string;
+  /** When the job started, in milliseconds since the epoch. */
+  readonly startedAt: number;
+}
+
+/** A progress report from a job (`JobContext.checkin`). */
+export interface JobCheckin {
+  readonly traceId: string;
+  readonly flow: string;
+  readonly node: string;
+  readonly job: string;
+  readonly team: string;
+  readonly message: string;
+  readonly at: number;
+}

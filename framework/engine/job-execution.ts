@@ -1,0 +1,183 @@
+import { isPromise, type DependencyContainer } from '../dependencies/dependency-container.js';
+import { JobContext } from '../jobs/job-context.js';
+import type { JobDefinition, ParameterRole } from '../jobs/job-definition.js';
+import type { Logger } from '../logging/logger.js';
+import type { TeamJob } from '../teams/team.js';
+import type { RuntimeNode } from './engine-host.js';
+import { createFlowsObject, FlowController } from './flow-controller.js';
+import type { FlowExecutor } from './flow-executor.js';
+import type { FlowRun } from './flow-run.js';
+import type { Lane } from './lane.js';
+
+/** The node a job's unawaited flow call replaces its next with. */
+export interface Goto {
+  readonly method: string;
+  readonly target: RuntimeNode;
+  readonly argument: unknown;
+}
+
+/**
+ * One execution of a job at a node of a flow run. It is what a team runs (`TeamJob`), what the
+ * job's `JobContext` reads, and where its flow calls go.
+ */
+export class JobExecution implements TeamJob {
+  team = '';
+  startedAt = 0;
+  goto: Goto | undefined;
+  #controller: FlowController | undefined;
+  #jobScope: DependencyContainer | undefined;
+  #logger: Logger | undefined;
+
+  constructor(
+    readonly executor: FlowExecutor,
+    readonly run: FlowRun,
+    readonly at: RuntimeNode,
+    readonly argument: unknown,
+    readonly lane: Lane,
+  ) {}
+
+  get definition(): JobDefinition {
+    return this.at.job!;
+  }
+
+  get job(): string {
+    return this.at.job!.name;
+  }
+
+  get jobName(): string {
+    return this.at.job!.name;
+  }
+
+  get flow(): string {
+    return this.at.flow.name;
+  }
+
+  get node(): string {
+    return this.at.name;
+  }
+
+  get traceId(): string {
+    return this.run.traceId;
+  }
+
+  get signal(): AbortSignal {
+    return this.run.signal;
+  }
+
+  get neededBy(): string {
+    return `job ${this.job} at node '${this.node}' of flow '${this.flow}'`;
+  }
+
+  get logger(): Logger {
+    return (this.#logger ??= this.executor.host.logger.child({
+      traceId: this.traceId,
+      flow: this.flow,
+      node: this.node,
+      job: this.job,
+      team: this.team,
+    }));
+  }
+
+  markStarted(): void {
+    if (this.startedAt === 0) this.startedAt = performance.now();
+  }
+
+  /** Resolves the job's parameters, calls it, and returns its result (a promise if async). */
+  runHere(): unknown {
+    this.markStarted();
+    const roles = this.definition.parameters;
+    const args = new Array<unknown>(roles.length);
+    let waiting = false;
+    for (let i = 0; i < roles.length; i++) {
+      const value = this.#argumentFor(roles[i]!);
+      if (isPromise(value)) waiting = true;
+      args[i] = value;
+    }
+    return waiting ? Promise.all(args).then((ready) => this.#call(ready)) : this.#call(args);
+  }
+
+  callFlow(method: string, argument: unknown): Promise<unknown> {
+    return this.executor.callFlow(this, this.#link(method).target, argument);
+  }
+
+  spawnFlow(method: string, argument: unknown): void {
+    this.executor.host.spawn(this.#link(method).target, argument, this.lane.team, this.traceId);
+  }
+
+  setGoto(method: string, argument: unknown): void {
+    this.goto = { method, target: this.#link(method).target, argument };
+  }
+
+  isSpawn(method: string): boolean {
+    return this.#link(method).spawn;
+  }
+
+  checkin(message: string): void {
+    const { traceId, flow, node, job, team } = this;
+    this.executor.host.recordCheckin({ traceId, flow, node, job, team, message, at: Date.now() }, this.run);
+  }
+
+  #argumentFor(role: ParameterRole): unknown {
+    switch (role.kind) {
+      case 'param':
+        return this.argument;
+      case 'context':
+        return new JobContext(this);
+      case 'flows':
+        this.#controller = new FlowController(this);
+        return createFlowsObject(this.definition.flowMethods, this.#controller);
+      case 'dependency':
+        return this.#scopeFor(role.provider.scope).resolve(role.provider, this);
+      case 'unresolved':
+        return undefined;
+    }
+  }
+
+  #scopeFor(scope: 'process' | 'flow' | 'job'): DependencyContainer {
+    if (scope === 'process') return this.executor.host.processScope;
+    if (scope === 'flow') return this.run.flowScope;
+    return (this.#jobScope ??= this.run.flowScope.child('job'));
+  }
+
+  #call(args: unknown[]): unknown {
+    let result: unknown;
+    try {
+      const { method, instance } = this.definition;
+      result = method.apply(instance, args);
+    } catch (error) {
+      return this.#failed(error);
+    }
+    return isPromise(result) ? result.then((value) => this.#completed(value), (error: unknown) => this.#failed(error)) : this.#completed(result);
+  }
+
+  #completed(value: unknown): unknown {
+    try {
+      this.#controller?.close();
+    } catch (misuse) {
+      return this.#failed(misuse);
+    }
+    if (this.#jobScope === undefined) return value;
+    return this.#jobScope.dispose({ succeeded: true }).then((failures) => {
+      if (failures.length > 0) throw failures[0];
+      return value;
+    });
+  }
+
+  #failed(error: unknown): never | Promise<never> {
+    this.#controller?.abandon();
+    if (this.#jobScope === undefined) throw error;
+    return this.#jobScope.dispose({ succeeded: false, error }).then(() => {
+      throw error;
+    });
+  }
+
+  #link(method: string): { target: RuntimeNode; spawn: boolean } {
+    const link = this.at.links.get(method);
+    if (link === undefined) {
+      // Start-up checks that every declared flow method is wired, so this is a method the job
+      // did not declare (a remote team passing an arbitrary name).
+      throw new Error(`Node '${this.node}' of flow '${this.flow}' does not wire flow method '${method}' of job '${this.job}'.`);
+    }
+    return link;
+  }
+}

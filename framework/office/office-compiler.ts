@@ -1,0 +1,82 @@
+import { DependencyGraph } from '../dependencies/dependency-graph.js';
+import { pointer, IssueCollector } from '../errors/configuration-issue.js';
+import { OfficeStartupError } from '../errors/office-errors.js';
+import type { RuntimeNode } from '../engine/engine-host.js';
+import { didYouMean } from '../config/suggest.js';
+import { compileFlows } from '../flows/flow-compiler.js';
+import { loadFlowGraphs, type FlowsSource } from '../flows/flow-files.js';
+import type { CompiledFlow } from '../flows/flow-plan.js';
+import { defineJobs, type JobDefinition } from '../jobs/job-definition.js';
+import { assignTeams, type TeamAssignment } from '../teams/team-assignment.js';
+import { loadTeamsConfig, type LoadedTeamsConfig, type TeamsSource } from '../teams/teams-config-loader.js';
+import type { OfficeDefinition, OfficeEscalationTarget } from './office-definition.js';
+
+/** An office definition with everything resolved and checked, ready to run. */
+export interface CompiledOffice {
+  readonly graph: DependencyGraph;
+  readonly jobs: ReadonlyMap<string, JobDefinition>;
+  readonly flows: ReadonlyMap<string, CompiledFlow<JobDefinition>>;
+  readonly teams: LoadedTeamsConfig | undefined;
+  readonly assignments: ReadonlyMap<string, TeamAssignment>;
+  /** Office-level escalation handlers: error class name -> handler node. */
+  readonly escalations: ReadonlyMap<string, RuntimeNode>;
+}
+
+/**
+ * Reads and checks an office: dependencies, jobs, teams file and flow graphs. Collects every
+ * problem and throws one `OfficeStartupError` listing them all, so one start shows them all.
+ */
+export function compileOffice(definition: OfficeDefinition, teamsSource: TeamsSource | undefined): CompiledOffice {
+  const issues = new IssueCollector();
+  const graph = DependencyGraph.build(definition.dependencies ?? [], issues);
+  const jobs = new Map(defineJobs(definition.jobs, graph, issues).map((job) => [job.name, job]));
+  const teams = teamsSource === undefined ? undefined : loadTeamsConfig(teamsSource, issues);
+  const assignable = [...jobs.values()].map((job) => ({
+    name: job.name,
+    dependencyNames: graph.transitiveNames(job.dependencies.map((provider) => provider.token)),
+  }));
+  const assignments = assignTeams(teams, assignable, issues);
+  const sources: readonly FlowsSource[] = isSourceList(definition.flows) ? definition.flows : [definition.flows];
+  const flows = compileFlows(loadFlowGraphs(sources, issues), jobs, issues);
+  const escalations = compileOfficeEscalations(definition.escalations ?? {}, flows, issues);
+  if (issues.hasIssues) throw new OfficeStartupError(issues.issues);
+  return { graph, jobs, flows, teams, assignments, escalations };
+}
+
+function isSourceList(flows: OfficeDefinition['flows']): flows is readonly FlowsSource[] {
+  return Array.isArray(flows);
+}
+
+function compileOfficeEscalations(
+  table: Readonly<Record<string, OfficeEscalationTarget>>,
+  flows: ReadonlyMap<string, CompiledFlow<JobDefinition>>,
+  issues: IssueCollector,
+): Map<string, RuntimeNode> {
+  const handlers = new Map<string, RuntimeNode>();
+  for (const [errorClass, target] of Object.entries(table)) {
+    const { flow: flowName, at } = typeof target === 'string' ? { flow: target, at: undefined } : target;
+    const location = `office escalations${pointer(errorClass)}`;
+    const flow = flows.get(flowName);
+    if (flow === undefined) {
+      issues.add({
+        code: 'JOBFLOOR_FLOW_UNKNOWN_FLOW',
+        location,
+        message: `The office handles escalation '${errorClass}' with flow '${flowName}', which does not exist.${didYouMean(flowName, flows.keys())}`,
+        fix: 'Name a flow by its "name" field in defineOffice({ escalations }).',
+      });
+      continue;
+    }
+    const node = at === undefined ? flow.start : flow.nodes.get(at);
+    if (node === undefined) {
+      issues.add({
+        code: 'JOBFLOOR_FLOW_UNKNOWN_NODE',
+        location,
+        message: `The office handles escalation '${errorClass}' at node '${at}' of flow '${flowName}', which the flow does not have.`,
+        fix: `Name one of the flow's nodes (${[...flow.nodes.keys()].join(', ')}).`,
+      });
+      continue;
+    }
+    handlers.set(errorClass, node);
+  }
+  return handlers;
+}

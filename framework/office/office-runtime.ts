@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import { DependencyContainer } from '../dependencies/dependency-container.js';
+import type { EngineHost, RuntimeNode } from '../engine/engine-host.js';
+import { closestHandler, escalationChain } from '../engine/escalation.js';
+import { FlowExecutor } from '../engine/flow-executor.js';
+import { FlowRun, type RunTraceLog } from '../engine/flow-run.js';
+import type { JobCheckin, JobExecutionRecord } from '../engine/job-execution-record.js';
+import type { Logger } from '../logging/logger.js';
+import { InlineTeam } from '../teams/inline-team.js';
+import { createTeam } from '../teams/team-factory.js';
+import { INLINE_TEAM } from '../teams/team-assignment.js';
+import type { Team } from '../teams/team.js';
+import type { CompiledOffice } from './office-compiler.js';
+import type { OfficeEventMap } from './office-events.js';
+import type { OfficeMetrics } from './office-metrics.js';
+
+/** Options of one flow run. */
+export interface RunOptions {
+  /** Start at this node instead of the flow's start (durable continuations resume there). */
+  readonly at?: string;
+  /** Cancels the run: no further job starts and `FlowCancelledError` escalates. */
+  readonly signal?: AbortSignal;
+  /** The trace id of the run's logs and records. Default: a random UUID. */
+  readonly traceId?: string;
+}
+
+/**
+ * A started office: its teams, this thread's process-scoped dependencies, the runs in flight,
+ * and where records and escalations go. One per `start()`.
+ */
+export class OfficeRuntime implements EngineHost {
+  readonly processScope: DependencyContainer;
+  readonly defaultTeam: Team = new InlineTeam(INLINE_TEAM);
+  readonly teams = new Map<string, Team>([[INLINE_TEAM, this.defaultTeam]]);
+  readonly executor = new FlowExecutor(this);
+  readonly #active = new Set<FlowRun>();
+  #idle: Array<() => void> = [];
+
+  constructor(
+    readonly office: CompiledOffice,
+    readonly logger: Logger,
+    readonly events: EventEmitter<OfficeEventMap>,
+    readonly metrics: OfficeMetrics,
+    dependencyTimeoutMs: number,
+  ) {
+    this.processScope = new DependencyContainer('process', undefined, office.graph, dependencyTimeoutMs);
+    for (const [name, definition] of Object.entries(office.teams?.config.teams ?? {})) this.teams.set(name, createTeam(name, definition));
+    this.#assignNodeTeams();
+  }
+
+  /** Runs `start` with `argument` as a new flow run; resolves with the flow's result. */
+  run(start: RuntimeNode, argument: unknown, options: RunOptions, trace: RunTraceLog | undefined): Promise<unknown> {
+    const run = new FlowRun(options.traceId ?? randomUUID(), this.processScope, trace, options.signal);
+    return this.#execute(run, start, argument, this.defaultTeam, false);
+  }
+
+  spawn(node: RuntimeNode, argument: unknown, team: Team, traceId: string): void {
+    const run = new FlowRun(traceId, this.processScope, undefined, undefined);
+    // Its unhandled escalations are logged by the default handler; nobody awaits a spawn.
+    this.#execute(run, node, argument, team, false).catch(() => {});
+  }
+
+  recordJob(record: JobExecutionRecord, run: FlowRun): void {
+    this.metrics.observe(record);
+    run.trace?.records.push(record);
+    this.events.emit('job:end', record);
+  }
+
+  recordCheckin(checkin: JobCheckin, run: FlowRun): void {
+    run.trace?.checkins.push(checkin);
+    this.events.emit('job:checkin', checkin);
+  }
+
+  /** How many runs are in flight. */
+  get activeRuns(): number {
+    return this.#active.size;
+  }
+
+  /** Resolves when no run is in flight. */
+  whenIdle(): Promise<void> {
+    return this.#active.size === 0 ? Promise.resolve() : new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /** Cancels every run in flight. */
+  cancelAll(reason: unknown): void {
+    for (const run of this.#active) run.cancel(reason);
+  }
+
+  /** Stops the teams and disposes the process-scoped dependencies. */
+  async shutDown(): Promise<void> {
+    await Promise.all([...this.teams.values()].map((team) => team.stop()));
+    for (const failure of await this.processScope.dispose({ succeeded: true })) {
+      this.logger.error({ err: failure }, failure.message);
+    }
+  }
+
+  async #execute(run: FlowRun, start: RuntimeNode, argument: unknown, team: Team, isOfficeHandler: boolean): Promise<unknown> {
+    this.#active.add(run);
+    try {
+      let result: unknown;
+      try {
+        result = await this.executor.run(run, start, argument, team);
+      } catch (error) {
+        await this.#end(run, { succeeded: false, error });
+        return await this.#unhandled(run, start, error, isOfficeHandler);
+      }
+      const failures = await this.#end(run, { succeeded: true });
+      if (failures[0] !== undefined) return await this.#unhandled(run, start, failures[0], isOfficeHandler);
+      return result;
+    } finally {
+      this.#active.delete(run);
+      if (this.#active.size === 0) this.#idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  async #end(run: FlowRun, outcome: { succeeded: boolean; error?: unknown }): Promise<Error[]> {
+    const failures = await run.end(outcome);
+    // When the run failed anyway, disposal failures are secondary: log them, keep the escalation.
+    if (!outcome.succeeded) for (const failure of failures) this.logger.error({ err: failure, traceId: run.traceId }, failure.message);
+    return outcome.succeeded ? failures : [];
+  }
+
+  /**
+   * An escalation left the run: an office-level handler takes it in a new run (whose result
+   * becomes the invocation's), else the default handler logs it and the invocation rejects.
+   */
+  async #unhandled(run: FlowRun, start: RuntimeNode, error: unknown, isOfficeHandler: boolean): Promise<unknown> {
+    const handler = isOfficeHandler ? undefined : closestHandler(this.office.escalations, escalationChain(error));
+    if (handler !== undefined) {
+      const handlerRun = new FlowRun(run.traceId, this.processScope, run.trace, undefined);
+      return this.#execute(handlerRun, handler, error, this.defaultTeam, true);
+    }
+    const origin = this.executor.originOf(error);
+    this.metrics.unhandled(origin?.flow ?? start.flow.name);
+    this.logger.error({ err: error, traceId: run.traceId, ...origin }, `Unhandled escalation: ${describe(error)}`);
+    this.events.emit('escalation:unhandled', { error, traceId: run.traceId, origin });
+    throw error;
+  }
+
+  #assignNodeTeams(): void {
+    for (const flow of this.office.flows.values()) {
+      for (const node of flow.nodes.values()) {
+        const team = node.job === undefined ? undefined : this.office.assignments.get(node.job.name)?.team;
+        node.team = team === undefined ? undefined : this.teams.get(team);
+      }
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
