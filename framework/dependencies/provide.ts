@@ -43,9 +43,10 @@ export interface DependencyProvider<T = unknown> {
   readonly token: Token<T>;
   readonly scope: DependencyScope;
   readonly dependsOn: readonly Token[];
-  /** Undefined when a non-class token was provided without `create` (a start-up error). */
-  readonly create: ((...dependencies: any[]) => T | Promise<T>) | undefined;
-  readonly dispose: ((value: T, outcome: DisposeOutcome) => void | Promise<void>) | undefined;
+  // Method syntax keeps providers of any T assignable to DependencyProvider<unknown>.
+  /** Absent when a non-class token was provided without `create` (a start-up error). */
+  create?(...dependencies: any[]): T | Promise<T>;
+  dispose?(value: T, outcome: DisposeOutcome): void | Promise<void>;
   readonly readyTimeoutMs: number | undefined;
 }
 

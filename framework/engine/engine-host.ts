@@ -4,7 +4,8 @@ import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Logger } from '../logging/logger.js';
 import type { Team } from '../teams/team.js';
 import type { FlowRun } from './flow-run.js';
-import type { JobCheckin, JobExecutionRecord } from './job-execution-record.js';
+import type { JobExecution } from './job-execution.js';
+import type { JobCheckin } from './job-execution-record.js';
 
 /** A node of a compiled plan whose jobs are runtime job definitions. */
 export type RuntimeNode = CompiledNode<JobDefinition>;
@@ -16,8 +17,8 @@ export interface EngineHost {
   readonly logger: Logger;
   /** The team of a run's first job when it has none of its own. */
   readonly defaultTeam: Team;
-  /** Receives each job execution's record. */
-  recordJob(record: JobExecutionRecord, run: FlowRun): void;
+  /** Receives each job execution when it has ended (its timings are set). */
+  recordJob(execution: JobExecution, failed: boolean, error: unknown): void;
   /** Receives a job's progress report. */
   recordCheckin(checkin: JobCheckin, run: FlowRun): void;
   /** Starts `node` as an independent flow run (a spawn link), on `team` unless its job has one. */

@@ -1,12 +1,16 @@
+// Imported rather than the global, whose lazy getter costs a call on every read (Node 20).
+import { performance } from 'node:perf_hooks';
 import { isPromise } from '../dependencies/dependency-container.js';
-import type { Team, TeamSlot } from '../teams/team.js';
+import type { Team } from '../teams/team.js';
 import type { EngineHost, RuntimeNode } from './engine-host.js';
 import { asEscalation, closestHandler, escalationChain } from './escalation.js';
 import { FlowCancelledError } from './flow-errors.js';
 import type { FlowRun } from './flow-run.js';
 import { JobExecution } from './job-execution.js';
-import type { JobExecutionRecord } from './job-execution-record.js';
 import { Lane } from './lane.js';
+
+/** The frames of a run: its top, a sub-flow node's flow, and a flow a job called. */
+type FrameKind = 'run' | 'subflow' | 'call';
 
 /** Where an escalation came from, for the default handler's log. */
 export interface EscalationOrigin {
@@ -29,24 +33,17 @@ export class FlowExecutor {
    * Runs a flow run from `start` until a node with no next. Resolves with that node's result;
    * rejects with an escalation that no handler of the run took.
    */
-  async run(run: FlowRun, start: RuntimeNode, argument: unknown, team: Team): Promise<unknown> {
+  run(run: FlowRun, start: RuntimeNode, argument: unknown, team: Team): Promise<unknown> {
     const lane = new Lane(team, undefined);
-    try {
-      return await this.#runFrame(run, start, argument, lane, false);
-    } finally {
-      lane.leave();
-    }
+    lane.clock = performance.now();
+    return this.#runFrame(run, start, argument, lane, 'run');
   }
 
   /** Runs the node a job's awaited flow method is wired to, as a nested flow of the same run. */
-  async callFlow(caller: JobExecution, target: RuntimeNode, argument: unknown): Promise<unknown> {
+  callFlow(caller: JobExecution, target: RuntimeNode, argument: unknown): Promise<unknown> {
     const team = caller.lane.team;
     const lane = caller.lane.forCall(team.onMainThread ? team : this.host.defaultTeam);
-    try {
-      return await this.#runFrame(caller.run, target, argument, lane, true);
-    } finally {
-      lane.leave();
-    }
+    return this.#runFrame(caller.run, target, argument, lane, 'call');
   }
 
   /** Where an unhandled escalation was first thrown. */
@@ -55,34 +52,69 @@ export class FlowExecutor {
   }
 
   /**
-   * One frame: the top of a run, a sub-flow, or a called flow. A called flow's escalations are
-   * matched at its nodes only, then reject the awaiting job's call, which may catch them.
+   * One frame: the top of a run, a sub-flow, or a called flow. A sub-flow continues on its
+   * parent's lane; the other two own theirs and release it when they end. A called flow's
+   * escalations are matched at its nodes only, then reject the awaiting job's call.
    */
-  async #runFrame(run: FlowRun, start: RuntimeNode, argument: unknown, lane: Lane, isCall: boolean): Promise<unknown> {
+  async #runFrame(run: FlowRun, start: RuntimeNode, argument: unknown, lane: Lane, frame: FrameKind): Promise<unknown> {
+    const isCall = frame === 'call';
     let node = start;
     let value = argument;
-    for (;;) {
-      try {
-        if (run.cancelled) throw new FlowCancelledError(node.flow.name, node.name, run.traceId, run.cancelReason);
-        if (node.subflow !== undefined) {
-          value = await this.#runFrame(run, node.subflow.start!, value, lane, false);
-        } else {
-          const execution = new JobExecution(this, run, node, value, lane);
-          const result = this.#execute(execution);
-          value = isPromise(result) ? await result : result;
-          if (execution.goto !== undefined) {
-            node = execution.goto.target;
-            value = execution.goto.argument;
-            continue;
+    try {
+      for (;;) {
+        let execution: JobExecution | undefined;
+        try {
+          if (run.cancelled) throw new FlowCancelledError(node.flow.name, node.name, run.traceId, run.cancelReason);
+          if (node.subflow !== undefined) {
+            value = await this.#runFrame(run, node.subflow.start!, value, lane, 'subflow');
+          } else {
+            execution = new JobExecution(this, run, node, value, lane);
+            const result = this.#start(execution);
+            value = isPromise(result) ? await result : result;
+            const finished = execution.finish();
+            if (finished !== undefined) await finished;
+            this.#record(execution, false, undefined);
+            if (execution.goto !== undefined) {
+              node = execution.goto.target;
+              value = execution.goto.argument;
+              continue;
+            }
           }
+          if (node.next === undefined) return value;
+          node = node.next;
+        } catch (thrown) {
+          if (execution !== undefined && execution.startedAt !== 0) await this.#jobFailed(execution, thrown);
+          value = this.#escalate(run, node, thrown);
+          node = this.#handlerFor(node, value, isCall);
         }
-        if (node.next === undefined) return value;
-        node = node.next;
-      } catch (thrown) {
-        value = this.#escalate(run, node, thrown);
-        node = this.#handlerFor(node, value, isCall);
       }
+    } finally {
+      if (frame !== 'subflow') lane.leave();
     }
+  }
+
+  /** Takes a slot on the job's team (its own, else the lane's) and starts the job with it. */
+  #start(execution: JobExecution): unknown {
+    const { at, lane } = execution;
+    const team = at.team ?? lane.team;
+    const slot = lane.enter(team, execution);
+    execution.team = team.name;
+    if (!isPromise(slot)) {
+      execution.queuedAt = execution.startedAt = lane.clock || performance.now();
+      return slot.run(execution);
+    }
+    execution.queuedAt = performance.now();
+    return slot.then((admitted) => admitted.run(execution));
+  }
+
+  async #jobFailed(execution: JobExecution, error: unknown): Promise<void> {
+    this.#record(execution, true, error);
+    await execution.abandon(error);
+  }
+
+  #record(execution: JobExecution, failed: boolean, error: unknown): void {
+    execution.endedAt = execution.lane.clock = performance.now();
+    this.host.recordJob(execution, failed, error);
   }
 
   /** The handler node for an escalation thrown at `node`, or rethrows it to the level above. */
@@ -110,58 +142,5 @@ export class FlowExecutor {
     // Nothing of a cancelled run may run, its handlers included.
     if (error instanceof FlowCancelledError) throw error;
     return error;
-  }
-
-  #execute(execution: JobExecution): unknown {
-    const { at, lane } = execution;
-    const team = at.team ?? lane.team;
-    const slot = lane.enter(team, execution);
-    if (!isPromise(slot)) return this.#runOnSlot(execution, team, slot, undefined);
-    const queuedAt = performance.now();
-    return slot.then((admitted) => this.#runOnSlot(execution, team, admitted, queuedAt));
-  }
-
-  #runOnSlot(execution: JobExecution, team: Team, slot: TeamSlot, queuedAt: number | undefined): unknown {
-    execution.team = team.name;
-    let result: unknown;
-    try {
-      result = slot.run(execution);
-    } catch (error) {
-      this.#record(execution, queuedAt, true, error);
-      throw error;
-    }
-    if (!isPromise(result)) {
-      this.#record(execution, queuedAt, false, undefined);
-      return result;
-    }
-    return result.then(
-      (value) => {
-        this.#record(execution, queuedAt, false, undefined);
-        return value;
-      },
-      (error: unknown) => {
-        this.#record(execution, queuedAt, true, error);
-        throw error;
-      },
-    );
-  }
-
-  #record(execution: JobExecution, queuedAt: number | undefined, failed: boolean, error: unknown): void {
-    const endedAt = performance.now();
-    const startedAt = execution.startedAt === 0 ? endedAt : execution.startedAt;
-    const record: JobExecutionRecord = {
-      traceId: execution.traceId,
-      flow: execution.flow,
-      node: execution.node,
-      job: execution.job,
-      team: execution.team,
-      queueWaitMs: queuedAt === undefined ? 0 : startedAt - queuedAt,
-      runTimeMs: endedAt - startedAt,
-      outcome: failed ? 'escalated' : 'completed',
-      startedAt: performance.timeOrigin + startedAt,
-      ...(execution.goto !== undefined && { goto: execution.goto.method }),
-      ...(failed && { escalation: escalationChain(asEscalation(error))[0] ?? 'Error' }),
-    };
-    this.host.recordJob(record, execution.run);
   }
 }

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { DependencyContainer } from '../dependencies/dependency-container.js';
 import type { DependencyDisposeError } from '../dependencies/dependency-errors.js';
 import type { DisposeOutcome } from '../dependencies/provide.js';
 import type { JobCheckin, JobExecutionRecord } from './job-execution-record.js';
+import type { RunGroup } from './run-group.js';
+
+const noFailures: readonly DependencyDisposeError[] = Object.freeze([]);
 
 /** What a traced run keeps: its job records and check-ins, in order. */
 export interface RunTraceLog {
@@ -14,23 +18,44 @@ export interface RunTraceLog {
  * flow-scoped dependencies and its cancellation. Sub-flows and called flows share their run.
  */
 export class FlowRun {
-  /** Set once the run is cancelled; checked before every job. */
-  cancelled = false;
-  cancelReason: unknown;
+  readonly #group: RunGroup;
   readonly #processScope: DependencyContainer;
+  #cancelled = false;
+  #cancelReason: unknown;
+  #traceId: string | undefined;
   #controller: AbortController | undefined;
   #flowScope: DependencyContainer | undefined;
   #detachCaller: (() => void) | undefined;
 
   constructor(
-    readonly traceId: string,
+    group: RunGroup,
     processScope: DependencyContainer,
+    /** The run's trace id; undefined: a random UUID, made when first read. */
+    traceId: string | undefined,
     /** The trace, when the caller asked for one. */
     readonly trace: RunTraceLog | undefined,
     callerSignal: AbortSignal | undefined,
   ) {
+    this.#group = group;
     this.#processScope = processScope;
+    this.#traceId = traceId;
+    group.enter();
     if (callerSignal !== undefined) this.#follow(callerSignal);
+  }
+
+  /** The trace id shared by the run's jobs, records and logs. */
+  get traceId(): string {
+    return (this.#traceId ??= randomUUID());
+  }
+
+  /** True once the run, or the office it runs in, is cancelled; checked before every job. */
+  get cancelled(): boolean {
+    return this.#cancelled || this.#group.cancelled;
+  }
+
+  /** Why the run was cancelled. */
+  get cancelReason(): unknown {
+    return this.#cancelled ? this.#cancelReason : this.#group.reason;
   }
 
   /** The run's signal; created on first use, so runs whose jobs never ask for it pay nothing. */
@@ -38,6 +63,7 @@ export class FlowRun {
     if (this.#controller === undefined) {
       this.#controller = new AbortController();
       if (this.cancelled) this.#controller.abort(this.cancelReason);
+      else this.#group.watch(this);
     }
     return this.#controller.signal;
   }
@@ -49,16 +75,29 @@ export class FlowRun {
 
   /** Cancels the run: no further job starts, and running jobs see their signal abort. */
   cancel(reason: unknown): void {
-    if (this.cancelled) return;
-    this.cancelled = true;
-    this.cancelReason = reason;
+    if (this.#cancelled) return;
+    this.#cancelled = true;
+    this.#cancelReason = reason;
+    this.abortSignal(reason);
+  }
+
+  /** Aborts the run's signal, if a job created it. */
+  abortSignal(reason: unknown): void {
     this.#controller?.abort(reason);
   }
 
-  /** Ends the run: disposes its flow-scoped dependencies with the outcome (commit or roll back). */
-  async end(outcome: DisposeOutcome): Promise<DependencyDisposeError[]> {
+  /**
+   * Ends the run: disposes its flow-scoped dependencies with the outcome (commit or roll back)
+   * and returns the disposal failures; synchronously when it has none to dispose.
+   */
+  end(outcome: DisposeOutcome): readonly DependencyDisposeError[] | Promise<readonly DependencyDisposeError[]> {
     this.#detachCaller?.();
-    return this.#flowScope === undefined ? [] : this.#flowScope.dispose(outcome);
+    return this.#flowScope === undefined ? noFailures : this.#flowScope.dispose(outcome);
+  }
+
+  /** Counts the run out of the office's runs in flight, once all its work has settled. */
+  leaveGroup(): void {
+    this.#group.leave(this);
   }
 
   #follow(callerSignal: AbortSignal): void {

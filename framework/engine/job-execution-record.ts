@@ -1,3 +1,8 @@
+// Imported rather than the global, whose lazy getter costs a call on every read (Node 20).
+import { performance } from 'node:perf_hooks';
+import { asEscalation, escalationChain } from './escalation.js';
+import type { JobExecution } from './job-execution.js';
+
 /** How a job execution ended. */
 export type JobOutcome = 'completed' | 'escalated';
 
@@ -33,4 +38,22 @@ export interface JobCheckin {
   readonly team: string;
   readonly message: string;
   readonly at: number;
+}
+
+/** The record of a job execution that has ended. */
+export function jobExecutionRecord(execution: JobExecution, failed: boolean, error: unknown): JobExecutionRecord {
+  const { queuedAt, startedAt, endedAt } = execution;
+  return {
+    traceId: execution.traceId,
+    flow: execution.flow,
+    node: execution.node,
+    job: execution.job,
+    team: execution.team,
+    queueWaitMs: startedAt - queuedAt,
+    runTimeMs: endedAt - startedAt,
+    outcome: failed ? 'escalated' : 'completed',
+    startedAt: performance.timeOrigin + startedAt,
+    ...(execution.goto !== undefined && { goto: execution.goto.method }),
+    ...(failed && { escalation: escalationChain(asEscalation(error))[0] ?? 'Error' }),
+  };
 }

@@ -1,3 +1,5 @@
+// Imported rather than the global, whose lazy getter costs a call on every read (Node 20).
+import { performance } from 'node:perf_hooks';
 import { isPromise, type DependencyContainer } from '../dependencies/dependency-container.js';
 import { JobContext } from '../jobs/job-context.js';
 import type { JobDefinition, ParameterRole } from '../jobs/job-definition.js';
@@ -22,7 +24,10 @@ export interface Goto {
  */
 export class JobExecution implements TeamJob {
   team = '';
+  /** `performance.now()` when the job asked its team for room, started, and ended. */
+  queuedAt = 0;
   startedAt = 0;
+  endedAt = 0;
   goto: Goto | undefined;
   #controller: FlowController | undefined;
   #jobScope: DependencyContainer | undefined;
@@ -82,7 +87,10 @@ export class JobExecution implements TeamJob {
     if (this.startedAt === 0) this.startedAt = performance.now();
   }
 
-  /** Resolves the job's parameters, calls it, and returns its result (a promise if async). */
+  /**
+   * Resolves the job's parameters and calls it; returns what the job returned (a promise if it
+   * is async or a dependency is not ready yet). The engine then calls `finish` or `abandon`.
+   */
   runHere(): unknown {
     this.markStarted();
     const roles = this.definition.parameters;
@@ -93,7 +101,31 @@ export class JobExecution implements TeamJob {
       if (isPromise(value)) waiting = true;
       args[i] = value;
     }
-    return waiting ? Promise.all(args).then((ready) => this.#call(ready)) : this.#call(args);
+    const { method, instance } = this.definition;
+    return waiting ? Promise.all(args).then((ready) => method.apply(instance, ready)) : method.apply(instance, args);
+  }
+
+  /**
+   * Completes a job that returned: its unawaited flow becomes the goto (two is a misuse, thrown),
+   * and its job-scoped dependencies are disposed. Returns a promise only when there are some.
+   */
+  finish(): Promise<void> | undefined {
+    try {
+      this.#controller?.close();
+    } catch (misuse) {
+      const disposed = this.#jobScope?.dispose({ succeeded: false, error: misuse });
+      if (disposed === undefined) throw misuse;
+      return disposed.then(() => Promise.reject(misuse));
+    }
+    return this.#jobScope?.dispose({ succeeded: true }).then((failures) => {
+      if (failures[0] !== undefined) throw failures[0];
+    });
+  }
+
+  /** Ends a job that threw: drops its pending flows and disposes its job-scoped dependencies. */
+  abandon(error: unknown): Promise<unknown> | undefined {
+    this.#controller?.abandon();
+    return this.#jobScope?.dispose({ succeeded: false, error });
   }
 
   callFlow(method: string, argument: unknown): Promise<unknown> {
@@ -137,38 +169,6 @@ export class JobExecution implements TeamJob {
     if (scope === 'process') return this.executor.host.processScope;
     if (scope === 'flow') return this.run.flowScope;
     return (this.#jobScope ??= this.run.flowScope.child('job'));
-  }
-
-  #call(args: unknown[]): unknown {
-    let result: unknown;
-    try {
-      const { method, instance } = this.definition;
-      result = method.apply(instance, args);
-    } catch (error) {
-      return this.#failed(error);
-    }
-    return isPromise(result) ? result.then((value) => this.#completed(value), (error: unknown) => this.#failed(error)) : this.#completed(result);
-  }
-
-  #completed(value: unknown): unknown {
-    try {
-      this.#controller?.close();
-    } catch (misuse) {
-      return this.#failed(misuse);
-    }
-    if (this.#jobScope === undefined) return value;
-    return this.#jobScope.dispose({ succeeded: true }).then((failures) => {
-      if (failures.length > 0) throw failures[0];
-      return value;
-    });
-  }
-
-  #failed(error: unknown): never | Promise<never> {
-    this.#controller?.abandon();
-    if (this.#jobScope === undefined) throw error;
-    return this.#jobScope.dispose({ succeeded: false, error }).then(() => {
-      throw error;
-    });
   }
 
   #link(method: string): { target: RuntimeNode; spawn: boolean } {

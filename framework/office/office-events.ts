@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { EscalationOrigin } from '../engine/flow-executor.js';
 import type { JobCheckin, JobExecutionRecord } from '../engine/job-execution-record.js';
 
@@ -17,4 +18,25 @@ export interface OfficeEventMap {
   'job:checkin': [checkin: JobCheckin];
   /** An escalation left a run unhandled. */
   'escalation:unhandled': [event: UnhandledEscalation];
+}
+
+/**
+ * Whether an event has listeners, kept up to date by the emitter's own notifications: cheaper
+ * than asking `listenerCount` for every job, and it lets the office skip building records
+ * that nobody reads.
+ */
+export class ListenerFlag {
+  listened: boolean;
+
+  constructor(emitter: EventEmitter<OfficeEventMap>, event: keyof OfficeEventMap) {
+    const plain = emitter as unknown as EventEmitter;
+    this.listened = plain.listenerCount(event) > 0;
+    // 'newListener' fires before the listener is added, 'removeListener' after it is removed.
+    plain.on('newListener', (name: string | symbol) => {
+      if (name === event) this.listened = true;
+    });
+    plain.on('removeListener', (name: string | symbol) => {
+      if (name === event) this.listened = plain.listenerCount(event) > 0;
+    });
+  }
 }

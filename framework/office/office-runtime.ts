@@ -1,18 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { DependencyContainer } from '../dependencies/dependency-container.js';
+import { DependencyContainer, isPromise } from '../dependencies/dependency-container.js';
+import type { DisposeOutcome } from '../dependencies/provide.js';
 import type { EngineHost, RuntimeNode } from '../engine/engine-host.js';
 import { closestHandler, escalationChain } from '../engine/escalation.js';
 import { FlowExecutor } from '../engine/flow-executor.js';
 import { FlowRun, type RunTraceLog } from '../engine/flow-run.js';
-import type { JobCheckin, JobExecutionRecord } from '../engine/job-execution-record.js';
+import { RunGroup } from '../engine/run-group.js';
+import type { JobExecution } from '../engine/job-execution.js';
+import { jobExecutionRecord, type JobCheckin } from '../engine/job-execution-record.js';
 import type { Logger } from '../logging/logger.js';
 import { InlineTeam } from '../teams/inline-team.js';
 import { createTeam } from '../teams/team-factory.js';
 import { INLINE_TEAM } from '../teams/team-assignment.js';
 import type { Team } from '../teams/team.js';
 import type { CompiledOffice } from './office-compiler.js';
-import type { OfficeEventMap } from './office-events.js';
+import type { ListenerFlag, OfficeEventMap } from './office-events.js';
 import type { OfficeMetrics } from './office-metrics.js';
 
 /** Options of one flow run. */
@@ -34,13 +36,13 @@ export class OfficeRuntime implements EngineHost {
   readonly defaultTeam: Team = new InlineTeam(INLINE_TEAM);
   readonly teams = new Map<string, Team>([[INLINE_TEAM, this.defaultTeam]]);
   readonly executor = new FlowExecutor(this);
-  readonly #active = new Set<FlowRun>();
-  #idle: Array<() => void> = [];
+  readonly #runs = new RunGroup();
 
   constructor(
     readonly office: CompiledOffice,
     readonly logger: Logger,
     readonly events: EventEmitter<OfficeEventMap>,
+    readonly recordsListened: ListenerFlag,
     readonly metrics: OfficeMetrics,
     dependencyTimeoutMs: number,
   ) {
@@ -51,19 +53,24 @@ export class OfficeRuntime implements EngineHost {
 
   /** Runs `start` with `argument` as a new flow run; resolves with the flow's result. */
   run(start: RuntimeNode, argument: unknown, options: RunOptions, trace: RunTraceLog | undefined): Promise<unknown> {
-    const run = new FlowRun(options.traceId ?? randomUUID(), this.processScope, trace, options.signal);
+    const run = new FlowRun(this.#runs, this.processScope, options.traceId, trace, options.signal);
     return this.#execute(run, start, argument, this.defaultTeam, false);
   }
 
   spawn(node: RuntimeNode, argument: unknown, team: Team, traceId: string): void {
-    const run = new FlowRun(traceId, this.processScope, undefined, undefined);
+    const run = new FlowRun(this.#runs, this.processScope, traceId, undefined, undefined);
     // Its unhandled escalations are logged by the default handler; nobody awaits a spawn.
     this.#execute(run, node, argument, team, false).catch(() => {});
   }
 
-  recordJob(record: JobExecutionRecord, run: FlowRun): void {
-    this.metrics.observe(record);
-    run.trace?.records.push(record);
+  recordJob(execution: JobExecution, failed: boolean, error: unknown): void {
+    const { startedAt } = execution;
+    this.metrics.observe(execution.at, execution.team, failed, execution.endedAt - startedAt, startedAt - execution.queuedAt);
+    const { trace } = execution.run;
+    // The record is built only for someone who reads it: a traced run or a listener.
+    if (trace === undefined && !this.recordsListened.listened) return;
+    const record = jobExecutionRecord(execution, failed, error);
+    trace?.records.push(record);
     this.events.emit('job:end', record);
   }
 
@@ -74,17 +81,17 @@ export class OfficeRuntime implements EngineHost {
 
   /** How many runs are in flight. */
   get activeRuns(): number {
-    return this.#active.size;
+    return this.#runs.active;
   }
 
   /** Resolves when no run is in flight. */
   whenIdle(): Promise<void> {
-    return this.#active.size === 0 ? Promise.resolve() : new Promise((resolve) => this.#idle.push(resolve));
+    return this.#runs.whenIdle();
   }
 
   /** Cancels every run in flight. */
   cancelAll(reason: unknown): void {
-    for (const run of this.#active) run.cancel(reason);
+    this.#runs.cancelAll(reason);
   }
 
   /** Stops the teams and disposes the process-scoped dependencies. */
@@ -96,7 +103,6 @@ export class OfficeRuntime implements EngineHost {
   }
 
   async #execute(run: FlowRun, start: RuntimeNode, argument: unknown, team: Team, isOfficeHandler: boolean): Promise<unknown> {
-    this.#active.add(run);
     try {
       let result: unknown;
       try {
@@ -105,20 +111,25 @@ export class OfficeRuntime implements EngineHost {
         await this.#end(run, { succeeded: false, error });
         return await this.#unhandled(run, start, error, isOfficeHandler);
       }
-      const failures = await this.#end(run, { succeeded: true });
+      const ended = this.#end(run, { succeeded: true });
+      const failures = isPromise(ended) ? await ended : ended;
       if (failures[0] !== undefined) return await this.#unhandled(run, start, failures[0], isOfficeHandler);
       return result;
     } finally {
-      this.#active.delete(run);
-      if (this.#active.size === 0) this.#idle.splice(0).forEach((resolve) => resolve());
+      run.leaveGroup();
     }
   }
 
-  async #end(run: FlowRun, outcome: { succeeded: boolean; error?: unknown }): Promise<Error[]> {
-    const failures = await run.end(outcome);
+  /** Ends a run; returns the disposal failures that fail it (only for a run that succeeded). */
+  #end(run: FlowRun, outcome: DisposeOutcome): readonly Error[] | Promise<readonly Error[]> {
+    const ended = run.end(outcome);
+    if (outcome.succeeded) return ended;
     // When the run failed anyway, disposal failures are secondary: log them, keep the escalation.
-    if (!outcome.succeeded) for (const failure of failures) this.logger.error({ err: failure, traceId: run.traceId }, failure.message);
-    return outcome.succeeded ? failures : [];
+    const logFailures = (failures: readonly Error[]): readonly Error[] => {
+      for (const failure of failures) this.logger.error({ err: failure, traceId: run.traceId }, failure.message);
+      return [];
+    };
+    return isPromise(ended) ? ended.then(logFailures) : logFailures(ended);
   }
 
   /**
@@ -128,7 +139,7 @@ export class OfficeRuntime implements EngineHost {
   async #unhandled(run: FlowRun, start: RuntimeNode, error: unknown, isOfficeHandler: boolean): Promise<unknown> {
     const handler = isOfficeHandler ? undefined : closestHandler(this.office.escalations, escalationChain(error));
     if (handler !== undefined) {
-      const handlerRun = new FlowRun(run.traceId, this.processScope, run.trace, undefined);
+      const handlerRun = new FlowRun(this.#runs, this.processScope, run.traceId, run.trace, undefined);
       return this.#execute(handlerRun, handler, error, this.defaultTeam, true);
     }
     const origin = this.executor.originOf(error);

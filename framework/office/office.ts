@@ -9,7 +9,7 @@ import type { TeamAssignment } from '../teams/team-assignment.js';
 import { teamsFileFromDeployment, type TeamsSource } from '../teams/teams-config-loader.js';
 import { compileOffice } from './office-compiler.js';
 import type { OfficeDefinition } from './office-definition.js';
-import type { OfficeEventMap } from './office-events.js';
+import { ListenerFlag, type OfficeEventMap } from './office-events.js';
 import { OfficeMetrics } from './office-metrics.js';
 import { OfficeRuntime, type RunOptions } from './office-runtime.js';
 import { trackOffice, untrackOffice } from './running-offices.js';
@@ -52,6 +52,7 @@ export interface RunTrace {
 export class Office {
   /** The office's events (`job:end`, `job:checkin`, `escalation:unhandled`). */
   readonly events = new EventEmitter<OfficeEventMap>();
+  readonly #recordsListened = new ListenerFlag(this.events, 'job:end');
   #state: OfficeState = 'defined';
   #runtime: OfficeRuntime | undefined;
   readonly #metrics = new OfficeMetrics(() => this.#runtime?.teams.values() ?? []);
@@ -85,7 +86,7 @@ export class Office {
       const teams = options.teams ?? teamsFileFromDeployment() ?? this.definition.teams;
       const compiled = compileOffice(this.definition, teams);
       const logger = options.logger ?? createDefaultLogger();
-      this.#runtime = new OfficeRuntime(compiled, logger, this.events, this.#metrics, this.definition.dependencyTimeoutMs ?? 30_000);
+      this.#runtime = new OfficeRuntime(compiled, logger, this.events, this.#recordsListened, this.#metrics, this.definition.dependencyTimeoutMs ?? 30_000);
     } catch (error) {
       this.#state = 'defined';
       throw error;
