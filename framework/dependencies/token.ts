@@ -8,6 +8,8 @@ export type Constructor<T = unknown> = abstract new (...args: never[]) => T;
 export class DependencyKey<T> {
   /** Carries the dependency's type for inference; never set at run time. */
   declare readonly __type?: T;
+  // Makes the type nominal: a class (which also has a `name`) must not match DependencyKey.
+  declare private readonly nominal: never;
 
   constructor(readonly name: string) {}
 
