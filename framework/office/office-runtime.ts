@@ -160,5 +160,6 @@ export class OfficeRuntime implements EngineHost {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) return String(error);
+  return `${escalationChain(error)[0] ?? error.name}: ${error.message}`;
 }

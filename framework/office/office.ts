@@ -32,6 +32,11 @@ export interface OfficeStartOptions {
 export interface OfficeStopOptions {
   /** How long to let runs in flight finish before cancelling them. Default: 10 000 ms. */
   readonly drainTimeoutMs?: number;
+  /**
+   * How long cancelled runs get to end; a job that ignores its signal is then abandoned (and
+   * logged) so that stop() still returns. Default: 5 000 ms.
+   */
+  readonly cancelTimeoutMs?: number;
 }
 
 /** What `office.trace()` returns: how the run ended and the path it took. */
@@ -55,6 +60,7 @@ export class Office {
   readonly #recordsListened = new ListenerFlag(this.events, 'job:end');
   #state: OfficeState = 'defined';
   #runtime: OfficeRuntime | undefined;
+  #stopping: Promise<void> | undefined;
   readonly #metrics = new OfficeMetrics(() => this.#runtime?.teams.values() ?? []);
 
   constructor(readonly definition: OfficeDefinition) {}
@@ -127,18 +133,24 @@ export class Office {
    * Stops taking new runs, lets runs in flight finish (cancelling those still running after
    * `drainTimeoutMs`), stops the teams and disposes the process-scoped dependencies.
    */
-  async stop(options: OfficeStopOptions = {}): Promise<void> {
+  stop(options: OfficeStopOptions = {}): Promise<void> {
+    if (this.#state === 'stopping') return this.#stopping!;
     if (this.#state !== 'running') {
-      if (this.#state === 'stopped' || this.#state === 'defined') return;
-      throw new OfficeStateError('stop the office', this.#state, 'Wait for start() or stop() to finish.');
+      if (this.#state === 'stopped' || this.#state === 'defined') return Promise.resolve();
+      return Promise.reject(new OfficeStateError('stop the office', this.#state, 'Wait for start() to finish.'));
     }
-    const runtime = this.#runtime!;
     this.#state = 'stopping';
+    this.#stopping = this.#shutDown(this.#runtime!, options);
+    return this.#stopping;
+  }
+
+  async #shutDown(runtime: OfficeRuntime, options: OfficeStopOptions): Promise<void> {
     try {
-      await drain(runtime, options.drainTimeoutMs ?? 10_000);
+      await drain(runtime, options.drainTimeoutMs ?? 10_000, options.cancelTimeoutMs ?? 5_000);
       await runtime.shutDown();
     } finally {
       this.#runtime = undefined;
+      this.#stopping = undefined;
       this.#state = 'stopped';
       untrackOffice(this);
     }
@@ -160,15 +172,24 @@ export class Office {
   }
 }
 
-async function drain(runtime: OfficeRuntime, timeoutMs: number): Promise<void> {
+/** Lets runs in flight finish, cancels those still running, and abandons those that ignore it. */
+async function drain(runtime: OfficeRuntime, drainTimeoutMs: number, cancelTimeoutMs: number): Promise<void> {
+  if (await idleWithin(runtime, drainTimeoutMs)) return;
+  runtime.cancelAll(new Error(`the office is stopping and the run was still going after ${drainTimeoutMs} ms`));
+  if (await idleWithin(runtime, cancelTimeoutMs)) return;
+  runtime.logger.warn(
+    { runs: runtime.activeRuns },
+    `Stopping with ${runtime.activeRuns} run(s) still going ${cancelTimeoutMs} ms after they were cancelled: ` +
+      'their jobs ignore their AbortSignal; abandoning them.',
+  );
+}
+
+async function idleWithin(runtime: OfficeRuntime, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-  const outcome = await Promise.race([runtime.whenIdle(), timedOut]);
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const idle = await Promise.race([runtime.whenIdle().then(() => true), timedOut]);
   clearTimeout(timer);
-  if (outcome === 'timeout') {
-    runtime.cancelAll(new Error(`the office is stopping and the run was still going after ${timeoutMs} ms`));
-    await runtime.whenIdle();
-  }
+  return idle;
 }
 
 /** Defines an office: its jobs, dependencies, flow graphs and office-level escalation handlers. */
