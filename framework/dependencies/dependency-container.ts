@@ -54,20 +54,25 @@ export class DependencyContainer {
 
   /**
    * Disposes every value of this scope, the most recently created first, each told the outcome.
-   * Never throws: returns the disposal failures. A value still being created is disposed when it
-   * arrives, as failed, because nothing will use it.
+   * Never throws: returns the disposal failures; after a failure the rest are told the scope
+   * failed. A value still being created is disposed when it arrives, as failed: nothing uses it.
    */
   async dispose(outcome: DisposeOutcome): Promise<DependencyDisposeError[]> {
     const failures: DependencyDisposeError[] = [];
+    let told = outcome;
     for (const [provider, value] of this.#readyOrder.reverse()) {
       try {
-        await provider.dispose?.(value, outcome);
+        await provider.dispose?.(value, told);
       } catch (error) {
-        failures.push(new DependencyDisposeError(tokenName(provider.token), error));
+        const failure = new DependencyDisposeError(tokenName(provider.token), error);
+        failures.push(failure);
+        // Once one disposal failed (a commit), the scope has not succeeded for the others either.
+        told = { succeeded: false, error: failure };
       }
     }
+    const unused = { succeeded: false, error: told.error };
     for (const [provider, entry] of this.#entries) {
-      if (!entry.ready) entry.creating?.then((value) => provider.dispose?.(value, { succeeded: false }), noop);
+      if (!entry.ready) entry.creating?.then((value) => provider.dispose?.(value, unused), noop);
     }
     this.#readyOrder.length = 0;
     this.#entries.clear();

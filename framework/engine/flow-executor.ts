@@ -31,12 +31,19 @@ export class FlowExecutor {
 
   /**
    * Runs a flow run from `start` until a node with no next. Resolves with that node's result;
-   * rejects with an escalation that no handler of the run took.
+   * rejects with an escalation that no handler of the run took. The lane (see `laneFor`) stays
+   * the caller's to leave, after the run's flow-scoped dependencies are disposed: a team that
+   * bounds database work then bounds the commit too.
    */
-  run(run: FlowRun, start: RuntimeNode, argument: unknown, team: Team): Promise<unknown> {
+  run(run: FlowRun, start: RuntimeNode, argument: unknown, lane: Lane): Promise<unknown> {
+    return this.#runFrame(run, start, argument, lane, 'run');
+  }
+
+  /** A lane for a new run whose first job, unless assigned, runs on `team`. */
+  laneFor(team: Team): Lane {
     const lane = new Lane(team, undefined);
     lane.clock = performance.now();
-    return this.#runFrame(run, start, argument, lane, 'run');
+    return lane;
   }
 
   /** Runs the node a job's awaited flow method is wired to, as a nested flow of the same run. */
@@ -53,7 +60,7 @@ export class FlowExecutor {
 
   /**
    * One frame: the top of a run, a sub-flow, or a called flow. A sub-flow continues on its
-   * parent's lane; the other two own theirs and release it when they end. A called flow's
+   * parent's lane; a called flow owns its lane and leaves it when it ends. A called flow's
    * escalations are matched at its nodes only, then reject the awaiting job's call.
    */
   async #runFrame(run: FlowRun, start: RuntimeNode, argument: unknown, lane: Lane, frame: FrameKind): Promise<unknown> {
@@ -89,7 +96,7 @@ export class FlowExecutor {
         }
       }
     } finally {
-      if (frame !== 'subflow') lane.leave();
+      if (frame === 'call') lane.leave();
     }
   }
 

@@ -103,19 +103,23 @@ export class OfficeRuntime implements EngineHost {
   }
 
   async #execute(run: FlowRun, start: RuntimeNode, argument: unknown, team: Team, isOfficeHandler: boolean): Promise<unknown> {
+    const lane = this.executor.laneFor(team);
     try {
       let result: unknown;
       try {
-        result = await this.executor.run(run, start, argument, team);
+        result = await this.executor.run(run, start, argument, lane);
       } catch (error) {
         await this.#end(run, { succeeded: false, error });
+        lane.leave();
         return await this.#unhandled(run, start, error, isOfficeHandler);
       }
       const ended = this.#end(run, { succeeded: true });
       const failures = isPromise(ended) ? await ended : ended;
+      lane.leave();
       if (failures[0] !== undefined) return await this.#unhandled(run, start, failures[0], isOfficeHandler);
       return result;
     } finally {
+      lane.leave();
       run.leaveGroup();
     }
   }
