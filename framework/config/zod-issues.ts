@@ -24,6 +24,10 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && 'discriminator' in issue && typeof issue.discriminator === 'string') {
     return `${issue.message}: '${issue.discriminator}' must be one of the known values.`;
   }
+  if (issue.code === 'invalid_key') {
+    const name = String(issue.path.at(-1));
+    return `Invalid name '${name}': ${issue.issues.map((inner) => inner.message).join('; ')}.`;
+  }
   if (issue.code === 'unrecognized_keys') {
     return `Unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `'${k}'`).join(', ')}.`;
   }
