@@ -8,11 +8,14 @@ import { loadFlowGraphs } from '../framework/flows/flow-files.js';
 import { assignTeams } from '../framework/teams/team-assignment.js';
 import { loadTeamsConfig, teamsFileFromDeployment } from '../framework/teams/teams-config-loader.js';
 
+// The deployment's teams file, and the example's own.
+const teamsFiles = [teamsFileFromDeployment() ?? 'teams.config.json', 'framework/examples/get-content/teams.config.json'];
+
 const issues = new IssueCollector();
 const flows = loadFlowGraphs(['flows'], issues);
-const teamsFile = teamsFileFromDeployment() ?? 'teams.config.json';
-assignTeams(loadTeamsConfig(teamsFile, issues), [], issues);
+for (const file of teamsFiles) assignTeams(loadTeamsConfig(file, issues), [], issues);
 
 for (const issue of issues.issues) console.error(`[${issue.code}] ${formatIssue(issue)}`);
-console.log(`Checked ${flows.length} flow graph${flows.length === 1 ? '' : 's'} and ${teamsFile}: ${issues.issues.length} problem${issues.issues.length === 1 ? '' : 's'}.`);
+const problems = `${issues.issues.length} problem${issues.issues.length === 1 ? '' : 's'}`;
+console.log(`Checked ${flows.length} flow graph${flows.length === 1 ? '' : 's'} and ${teamsFiles.join(', ')}: ${problems}.`);
 process.exitCode = issues.hasIssues ? 1 : 0;

@@ -122,10 +122,15 @@ export class JobExecution implements TeamJob {
     });
   }
 
-  /** Ends a job that threw: drops its pending flows and disposes its job-scoped dependencies. */
-  abandon(error: unknown): Promise<unknown> | undefined {
+  /**
+   * Ends a job that threw: drops its pending flows and disposes its job-scoped dependencies. The
+   * job's escalation goes on; a disposal failure beside it is logged, not lost.
+   */
+  abandon(error: unknown): Promise<void> | undefined {
     this.#controller?.abandon();
-    return this.#jobScope?.dispose({ succeeded: false, error });
+    return this.#jobScope?.dispose({ succeeded: false, error }).then((failures) => {
+      for (const failure of failures) this.logger.error({ err: failure }, failure.message);
+    });
   }
 
   callFlow(method: string, argument: unknown): Promise<unknown> {

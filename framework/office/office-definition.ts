@@ -12,7 +12,7 @@ export type OfficeEscalationTarget = string | { readonly flow: string; readonly 
  * same module by path to run its jobs.
  */
 export interface OfficeDefinition {
-  /** A name for logs. Default: `office`. */
+  /** The office's name in its log lines (`office` field). Default: `office`. */
   readonly name?: string;
   /** The classes whose `@job()` methods are the office's jobs. */
   readonly jobs: readonly Constructor[];

@@ -91,7 +91,7 @@ export class Office {
     try {
       const teams = options.teams ?? teamsFileFromDeployment() ?? this.definition.teams;
       const compiled = compileOffice(this.definition, teams);
-      const logger = options.logger ?? createDefaultLogger();
+      const logger = (options.logger ?? createDefaultLogger()).child({ office: this.definition.name ?? 'office' });
       this.#runtime = new OfficeRuntime(compiled, logger, this.events, this.#recordsListened, this.#metrics, this.definition.dependencyTimeoutMs ?? 30_000);
     } catch (error) {
       this.#state = 'defined';
@@ -115,7 +115,11 @@ export class Office {
     }
   }
 
-  /** Like `invoke`, but never rejects: returns the outcome with the run's job records. */
+  /**
+   * Like `invoke`, but an escalation of the run does not reject: it returns how the run ended with
+   * its job records and check-ins. (It rejects only when the run cannot start: an unknown flow or
+   * an office that is not running.)
+   */
   async trace(flow: string, argument?: unknown, options: RunOptions = {}): Promise<RunTrace> {
     const runtime = this.#require('trace a flow');
     const start = this.#startNode(runtime, flow, options.at);
