@@ -1,8 +1,3 @@
-export {
-  connectionStringFor,
-  createDatabase,
-  dropDatabase,
-  randomDatabaseName,
-  startThrowawayPostgres,
-} from './throwaway-postgres.js';
+export { startThrowawayPostgres } from './throwaway-postgres.js';
 export type { ThrowawayPostgres, ThrowawayPostgresOptions } from './throwaway-postgres.js';
+export { connectionStringFor, createDatabase, dropDatabase, randomDatabaseName } from './test-databases.js';

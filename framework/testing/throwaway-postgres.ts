@@ -6,13 +6,12 @@
  * are off): nothing in it is meant to survive the process.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { accessSync, constants as fsConstants, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { Client, escapeIdentifier } from 'pg';
+import { join } from 'node:path';
+import { findBinDirectory, findRunuser } from './postgres-binaries.js';
 
 /** Options for {@link startThrowawayPostgres}. */
 export interface ThrowawayPostgresOptions {
@@ -36,7 +35,6 @@ export interface ThrowawayPostgres {
 }
 
 const TEMP_PREFIX = 'jobfloor-pg-';
-const SYSTEM_POSTGRES_ROOT = '/usr/lib/postgresql';
 const START_ATTEMPTS = 3;
 const START_TIMEOUT_SECONDS = 30;
 const LOG_TAIL_LINES = 30;
@@ -79,110 +77,6 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
     await rm(paths.base, { recursive: true, force: true });
     removeExitHook();
     throw error;
-  }
-}
-
-/** Creates a database (a random `jobfloor_test_<hex>` name when omitted) and returns its connection string. */
-export async function createDatabase(adminConnectionString: string, name: string = randomDatabaseName()): Promise<string> {
-  await withAdminClient(adminConnectionString, (client) => client.query(`CREATE DATABASE ${escapeIdentifier(name)}`));
-  return connectionStringFor(adminConnectionString, name);
-}
-
-/** Drops a database if it exists, disconnecting its sessions first (`WITH (FORCE)`, PostgreSQL 13+). */
-export async function dropDatabase(adminConnectionString: string, name: string): Promise<void> {
-  await withAdminClient(adminConnectionString, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`),
-  );
-}
-
-/** A database name that is unique enough for parallel test files sharing one server. */
-export function randomDatabaseName(): string {
-  return `jobfloor_test_${randomBytes(6).toString('hex')}`;
-}
-
-/** The same server and credentials as `connectionString`, but pointing at database `name`. */
-export function connectionStringFor(connectionString: string, name: string): string {
-  const url = new URL(connectionString);
-  url.pathname = `/${encodeURIComponent(name)}`;
-  return url.toString();
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Finding the binaries
-
-function findBinDirectory(explicit: string | undefined): string {
-  const searched: string[] = [];
-  const fromEnv = process.env.JOBFLOOR_PG_BIN;
-  // An explicit choice that is wrong is an error, not a reason to silently use something else.
-  for (const [source, dir] of [
-    ['options.binDirectory', explicit],
-    ['JOBFLOOR_PG_BIN', fromEnv],
-  ] as const) {
-    if (!dir) continue;
-    if (hasPostgresBinaries(dir)) return dir;
-    throw new Error(`${source} is set to ${dir}, but initdb and pg_ctl are not both executable there.`);
-  }
-
-  searched.push(`${SYSTEM_POSTGRES_ROOT}/*/bin`);
-  const system = newestSystemBinDirectory();
-  if (system) return system;
-
-  searched.push('initdb on PATH');
-  const onPath = findOnPath('initdb');
-  // pg_ctl locates `postgres` next to its real location, so follow symlinks (e.g. /usr/local/bin).
-  if (onPath) {
-    const dir = dirname(realpathSync(onPath));
-    if (hasPostgresBinaries(dir)) return dir;
-  }
-
-  throw new Error(
-    `No PostgreSQL server binaries found (searched ${searched.join(', ')}). ` +
-      'Install the PostgreSQL server (e.g. `apt-get install postgresql`), or set JOBFLOOR_PG_BIN to the ' +
-      'directory containing initdb and pg_ctl, or set DATABASE_URL to use an existing server.',
-  );
-}
-
-function newestSystemBinDirectory(): string | undefined {
-  let versions: string[];
-  try {
-    versions = readdirSync(SYSTEM_POSTGRES_ROOT);
-  } catch {
-    return undefined;
-  }
-  return versions
-    .filter((version) => hasPostgresBinaries(join(SYSTEM_POSTGRES_ROOT, version, 'bin')))
-    .sort(compareVersionsDescending)
-    .map((version) => join(SYSTEM_POSTGRES_ROOT, version, 'bin'))[0];
-}
-
-/** Numeric, so that "15" sorts above "9.6". */
-function compareVersionsDescending(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (right[i] ?? 0) - (left[i] ?? 0);
-    if (difference !== 0 && !Number.isNaN(difference)) return difference;
-  }
-  return 0;
-}
-
-function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && isExecutable(join(dir, command))) return join(dir, command);
-  }
-  return undefined;
-}
-
-function hasPostgresBinaries(dir: string): boolean {
-  return isExecutable(join(dir, 'initdb')) && isExecutable(join(dir, 'pg_ctl'));
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, fsConstants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -359,16 +253,6 @@ function commandLine(runner: Runner, binary: string, args: string[]): [string, s
     : [executable, args];
 }
 
-/** runuser lives in /usr/sbin, which is often missing from a non-login PATH. */
-function findRunuser(): string {
-  const found = findOnPath('runuser') ?? ['/usr/sbin/runuser', '/sbin/runuser'].find(isExecutable);
-  if (found) return found;
-  throw new Error(
-    'Running as root, so PostgreSQL must be run as the `postgres` user through runuser, but runuser was not ' +
-      'found (PATH, /usr/sbin, /sbin). Install util-linux, run the tests as a non-root user, or set DATABASE_URL.',
-  );
-}
-
 function runPostgresBinary(runner: Runner, binary: string, args: string[]): Promise<string> {
   const [command, commandArgs] = commandLine(runner, binary, args);
   return run(command, commandArgs, runner.cwd);
@@ -428,16 +312,4 @@ function shellQuote(value: string): string {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-async function withAdminClient<T>(connectionString: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString });
-  // Without a listener, a server-side disconnect (e.g. the cluster stopping) would crash the process.
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
