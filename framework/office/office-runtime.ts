@@ -71,12 +71,12 @@ export class OfficeRuntime implements EngineHost {
     if (trace === undefined && !this.recordsListened.listened) return;
     const record = jobExecutionRecord(execution, failed, error);
     trace?.records.push(record);
-    this.events.emit('job:end', record);
+    this.#emit('job:end', record);
   }
 
   recordCheckin(checkin: JobCheckin, run: FlowRun): void {
     run.trace?.checkins.push(checkin);
-    this.events.emit('job:checkin', checkin);
+    this.#emit('job:checkin', checkin);
   }
 
   /** How many runs are in flight. */
@@ -149,8 +149,17 @@ export class OfficeRuntime implements EngineHost {
     const origin = this.executor.originOf(error);
     this.metrics.unhandled(origin?.flow ?? start.flow.name);
     this.logger.error({ err: error, traceId: run.traceId, ...origin }, `Unhandled escalation: ${describe(error)}`);
-    this.events.emit('escalation:unhandled', { error, traceId: run.traceId, origin });
+    this.#emit('escalation:unhandled', { error, traceId: run.traceId, origin });
     throw error;
+  }
+
+  /** Emits an event; a listener that throws is logged and cannot fail the run that emitted. */
+  #emit<E extends keyof OfficeEventMap>(event: E, ...payload: OfficeEventMap[E]): void {
+    try {
+      (this.events.emit as (event: E, ...payload: OfficeEventMap[E]) => boolean)(event, ...payload);
+    } catch (error) {
+      this.logger.error({ err: error, event }, `A listener of '${event}' threw: ${describe(error)}`);
+    }
   }
 
   #assignNodeTeams(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { job, param, type JobExecutionRecord } from '../../../framework/index.js';
-import { flowSource, startOffice, teamsSource } from '../../support/offices.js';
+import { capturingLogger, flowSource, startOffice, teamsSource } from '../../support/offices.js';
 
 class RecordJobs {
   @job()
@@ -80,5 +80,23 @@ describe('job execution records', () => {
     expect(text).toContain('jobfloor_job_queue_wait_seconds_count{team="io"} 6');
     expect(text).toContain('jobfloor_team_active_jobs{team="io"} 0');
     expect(text).toContain('jobfloor_team_queued_runs{team="inline"} 0');
+  });
+});
+
+describe('event listeners', () => {
+  it('cannot fail a run by throwing: the error is logged and the run goes on', async () => {
+    const { logger, lines } = capturingLogger();
+    const office = await startOffice(
+      {
+        jobs: [RecordJobs],
+        flows: flowSource({ name: 'records', start: 'first', nodes: { first: { job: 'RecordJobs.first', next: 'second' }, second: { job: 'RecordJobs.second' } } }),
+      },
+      { logger },
+    );
+    office.events.on('job:end', () => {
+      throw new Error('listener bug');
+    });
+    await expect(office.invoke('records', 1)).resolves.toBe(4);
+    expect(lines.filter((line) => line['msg'] === "A listener of 'job:end' threw: Error: listener bug")).toHaveLength(2);
   });
 });
