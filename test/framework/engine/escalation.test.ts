@@ -20,7 +20,7 @@ class RiskyJobs {
       case 'timeout':
         throw new TimeoutError('too slow');
       case 'string':
-        throw 'a plain string'; // eslint-disable-line no-throw-literal
+        throw 'a plain string';
       case 'remote': {
         // An error that crossed a thread boundary: plain data carrying its class names.
         const error = Object.assign(new Error('from a worker'), { [ESCALATION_CHAIN]: ['SqlError', 'DatabaseError', 'Error'] });
