@@ -2,7 +2,8 @@ import { FlowMisuseError } from './flow-errors.js';
 
 /** Where a job's flow calls go: the engine on the main thread, or a message port in a worker. */
 export interface FlowSink {
-  readonly jobName: string;
+  /** The job's name, for messages. */
+  readonly job: string;
   /** True when the graph marks the link of `method` as a spawn. */
   isSpawn(method: string): boolean;
   callFlow(method: string, argument: unknown): Promise<unknown>;
@@ -23,7 +24,7 @@ export class FlowController {
 
   /** Called by a flow method of the job's `@flows()` object. */
   invoke(method: string, argument: unknown): PromiseLike<unknown> {
-    if (!this.#open) throw FlowMisuseError.lateCall(this.sink.jobName, method);
+    if (!this.#open) throw FlowMisuseError.lateCall(this.sink.job, method);
     if (this.sink.isSpawn(method)) {
       this.sink.spawnFlow(method, argument);
       return Promise.resolve(undefined);
@@ -35,7 +36,7 @@ export class FlowController {
 
   /** Turns a pending goto into a call because the job awaits it. */
   call(invocation: FlowInvocation): Promise<unknown> {
-    if (!this.#open) return Promise.reject(FlowMisuseError.lateCall(this.sink.jobName, invocation.method));
+    if (!this.#open) return Promise.reject(FlowMisuseError.lateCall(this.sink.job, invocation.method));
     this.#gotos = this.#gotos?.filter((pending) => pending !== invocation);
     return this.sink.callFlow(invocation.method, invocation.argument);
   }
@@ -48,7 +49,7 @@ export class FlowController {
     this.#open = false;
     const gotos = this.#gotos;
     if (gotos === undefined || gotos.length === 0) return;
-    if (gotos.length > 1) throw FlowMisuseError.multipleGotos(this.sink.jobName, gotos.map((g) => g.method));
+    if (gotos.length > 1) throw FlowMisuseError.multipleGotos(this.sink.job, gotos.map((g) => g.method));
     this.sink.setGoto(gotos[0]!.method, gotos[0]!.argument);
   }
 

@@ -6,7 +6,7 @@ import type { JobDefinition, ParameterRole } from '../jobs/job-definition.js';
 import type { Logger } from '../logging/logger.js';
 import type { TeamJob } from '../teams/team.js';
 import type { RuntimeNode } from './engine-host.js';
-import { createFlowsObject, FlowController } from './flow-controller.js';
+import { createFlowsObject, FlowController, type FlowSink } from './flow-controller.js';
 import type { FlowExecutor } from './flow-executor.js';
 import type { FlowRun } from './flow-run.js';
 import type { Lane } from './lane.js';
@@ -22,7 +22,7 @@ export interface Goto {
  * One execution of a job at a node of a flow run. It is what a team runs (`TeamJob`), what the
  * job's `JobContext` reads, and where its flow calls go.
  */
-export class JobExecution implements TeamJob {
+export class JobExecution implements TeamJob, FlowSink {
   team = '';
   /** `performance.now()` when the job asked its team for room, started, and ended. */
   queuedAt = 0;
@@ -46,10 +46,6 @@ export class JobExecution implements TeamJob {
   }
 
   get job(): string {
-    return this.at.job!.name;
-  }
-
-  get jobName(): string {
     return this.at.job!.name;
   }
 
