@@ -17,7 +17,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/setup-each-file.ts'],
-    env: { JOBFLOOR_LOG_LEVEL: 'silent' },
+    env: {
+      JOBFLOOR_LOG_LEVEL: 'silent',
+      // Thread-pool workers run a tsc build of the sources (test/support/compile-for-workers.ts).
+      JOBFLOOR_COMPILED_DIR: 'node_modules/.cache/jobfloor/compiled',
+    },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

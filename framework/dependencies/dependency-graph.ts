@@ -49,6 +49,21 @@ export class DependencyGraph {
     return names;
   }
 
+  /** `providers` and every provider they depend on, transitively. */
+  reachableFrom(providers: Iterable<DependencyProvider>): Set<DependencyProvider> {
+    const reached = new Set<DependencyProvider>();
+    const visit = (provider: DependencyProvider): void => {
+      if (reached.has(provider)) return;
+      reached.add(provider);
+      for (const token of provider.dependsOn) {
+        const dependency = this.#providers.get(token);
+        if (dependency !== undefined) visit(dependency);
+      }
+    };
+    for (const provider of providers) visit(provider);
+    return reached;
+  }
+
   #register(provider: DependencyProvider, issues: IssueCollector): void {
     const name = tokenName(provider.token);
     if (this.#providers.has(provider.token)) {

@@ -100,18 +100,24 @@ export class FlowExecutor {
     }
   }
 
-  /** Takes a slot on the job's team (its own, else the lane's) and starts the job with it. */
+  /**
+   * Takes a slot on the job's team and starts the job with it. A job without a team of its own
+   * continues on the previous job's team when that team runs on this thread; after a worker
+   * thread's job it runs on the default team, since its argument is already back here.
+   */
   #start(execution: JobExecution): unknown {
     const { at, lane } = execution;
-    const team = at.team ?? lane.team;
+    const team = at.team ?? (lane.team.onMainThread ? lane.team : this.host.defaultTeam);
     const slot = lane.enter(team, execution);
     execution.team = team.name;
-    if (!isPromise(slot)) {
-      execution.queuedAt = execution.startedAt = lane.clock || performance.now();
-      return slot.run(execution);
+    if (isPromise(slot)) {
+      execution.queuedAt = performance.now();
+      return slot.then((admitted) => admitted.run(execution));
     }
-    execution.queuedAt = performance.now();
-    return slot.then((admitted) => admitted.run(execution));
+    execution.queuedAt = lane.clock || performance.now();
+    // A team on another thread says when the job starts there (markStarted).
+    if (team.onMainThread) execution.startedAt = execution.queuedAt;
+    return slot.run(execution);
   }
 
   async #jobFailed(execution: JobExecution, error: unknown): Promise<void> {

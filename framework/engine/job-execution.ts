@@ -1,12 +1,12 @@
 // Imported rather than the global, whose lazy getter costs a call on every read (Node 20).
 import { performance } from 'node:perf_hooks';
-import { isPromise, type DependencyContainer } from '../dependencies/dependency-container.js';
-import { JobContext } from '../jobs/job-context.js';
-import type { JobDefinition, ParameterRole } from '../jobs/job-definition.js';
+import type { DependencyContainer } from '../dependencies/dependency-container.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Logger } from '../logging/logger.js';
 import type { TeamJob } from '../teams/team.js';
 import type { RuntimeNode } from './engine-host.js';
-import { createFlowsObject, FlowController, type FlowSink } from './flow-controller.js';
+import type { FlowSink } from './flow-controller.js';
+import { JobCall, type JobCallHost } from './job-call.js';
 import type { FlowExecutor } from './flow-executor.js';
 import type { FlowRun } from './flow-run.js';
 import type { Lane } from './lane.js';
@@ -22,15 +22,14 @@ export interface Goto {
  * One execution of a job at a node of a flow run. It is what a team runs (`TeamJob`), what the
  * job's `JobContext` reads, and where its flow calls go.
  */
-export class JobExecution implements TeamJob, FlowSink {
+export class JobExecution implements TeamJob, FlowSink, JobCallHost {
   team = '';
   /** `performance.now()` when the job asked its team for room, started, and ended. */
   queuedAt = 0;
   startedAt = 0;
   endedAt = 0;
   goto: Goto | undefined;
-  #controller: FlowController | undefined;
-  #jobScope: DependencyContainer | undefined;
+  #call: JobCall | undefined;
   #logger: Logger | undefined;
 
   constructor(
@@ -84,49 +83,31 @@ export class JobExecution implements TeamJob, FlowSink {
   }
 
   /**
-   * Resolves the job's parameters and calls it; returns what the job returned (a promise if it
-   * is async or a dependency is not ready yet). The engine then calls `finish` or `abandon`.
+   * Calls the job on this thread; returns what it returned (a promise if it is async or a
+   * dependency is not ready yet). The engine then calls `finish` or `abandon`.
    */
   runHere(): unknown {
     this.markStarted();
-    const roles = this.definition.parameters;
-    const args = new Array<unknown>(roles.length);
-    let waiting = false;
-    for (let i = 0; i < roles.length; i++) {
-      const value = this.#argumentFor(roles[i]!);
-      if (isPromise(value)) waiting = true;
-      args[i] = value;
-    }
-    const { method, instance } = this.definition;
-    return waiting ? Promise.all(args).then((ready) => method.apply(instance, ready)) : method.apply(instance, args);
+    this.#call = new JobCall(this.definition, this);
+    return this.#call.start();
   }
 
-  /**
-   * Completes a job that returned: its unawaited flow becomes the goto (two is a misuse, thrown),
-   * and its job-scoped dependencies are disposed. Returns a promise only when there are some.
-   */
+  /** See `JobCall.finish`; nothing to do for a job that ran on another thread. */
   finish(): Promise<void> | undefined {
-    try {
-      this.#controller?.close();
-    } catch (misuse) {
-      const disposed = this.#jobScope?.dispose({ succeeded: false, error: misuse });
-      if (disposed === undefined) throw misuse;
-      return disposed.then(() => Promise.reject(misuse));
-    }
-    return this.#jobScope?.dispose({ succeeded: true }).then((failures) => {
-      if (failures[0] !== undefined) throw failures[0];
-    });
+    return this.#call?.finish();
   }
 
-  /**
-   * Ends a job that threw: drops its pending flows and disposes its job-scoped dependencies. The
-   * job's escalation goes on; a disposal failure beside it is logged, not lost.
-   */
+  /** See `JobCall.abandon`. */
   abandon(error: unknown): Promise<void> | undefined {
-    this.#controller?.abandon();
-    return this.#jobScope?.dispose({ succeeded: false, error }).then((failures) => {
-      for (const failure of failures) this.logger.error({ err: failure }, failure.message);
-    });
+    return this.#call?.abandon(error);
+  }
+
+  scope(scope: 'process' | 'flow'): DependencyContainer {
+    return scope === 'process' ? this.executor.host.processScope : this.run.flowScope;
+  }
+
+  jobScopeParent(): DependencyContainer {
+    return this.run.flowScope;
   }
 
   callFlow(method: string, argument: unknown): Promise<unknown> {
@@ -148,28 +129,6 @@ export class JobExecution implements TeamJob, FlowSink {
   checkin(message: string): void {
     const { traceId, flow, node, job, team } = this;
     this.executor.host.recordCheckin({ traceId, flow, node, job, team, message, at: Date.now() }, this.run);
-  }
-
-  #argumentFor(role: ParameterRole): unknown {
-    switch (role.kind) {
-      case 'param':
-        return this.argument;
-      case 'context':
-        return new JobContext(this);
-      case 'flows':
-        this.#controller = new FlowController(this);
-        return createFlowsObject(this.definition.flowMethods, this.#controller);
-      case 'dependency':
-        return this.#scopeFor(role.provider.scope).resolve(role.provider, this);
-      case 'unresolved':
-        return undefined;
-    }
-  }
-
-  #scopeFor(scope: 'process' | 'flow' | 'job'): DependencyContainer {
-    if (scope === 'process') return this.executor.host.processScope;
-    if (scope === 'flow') return this.run.flowScope;
-    return (this.#jobScope ??= this.run.flowScope.child('job'));
   }
 
   #link(method: string): { target: RuntimeNode; spawn: boolean } {

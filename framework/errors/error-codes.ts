@@ -38,11 +38,17 @@ export const errorCodes = {
   JOBFLOOR_TEAMS_INVALID: 'the teams file does not match the teams schema',
   JOBFLOOR_TEAMS_UNKNOWN_TEAM: 'an assignment rule names a team that is not defined',
   JOBFLOOR_TEAMS_CONFLICTING_RULES: 'dependency rules give one job different teams',
+  JOBFLOOR_TEAMS_FLOW_SCOPE_ON_THREAD_POOL: 'a job on a thread-pool team needs a flow-scoped dependency',
   JOBFLOOR_TEAM_OVERLOAD: "a team's queue is full",
   JOBFLOOR_TEAM_STOPPED: 'a job was given to a team that has stopped',
+  JOBFLOOR_TEAM_UNCLONEABLE_VALUE: 'a value cannot cross to or from a worker thread',
+  JOBFLOOR_TEAM_WORKER_CRASHED: 'the worker thread running a job died',
+  JOBFLOOR_TEAM_WORKER_NO_OFFICE: 'a worker thread found no office in the office module',
   // Office.
   JOBFLOOR_OFFICE_STARTUP: 'the office found configuration problems and did not start',
   JOBFLOOR_OFFICE_STATE: 'an office operation was called in a state that does not allow it',
+  JOBFLOOR_OFFICE_NO_MODULE: 'an office with a thread-pool team does not say which module defines it',
+  JOBFLOOR_OFFICE_MODULE_NOT_COMPILED: 'a thread-pool team would have to run TypeScript sources on its workers',
   JOBFLOOR_OFFICE_UNKNOWN_FLOW: 'invoke() named a flow that the office does not have',
   JOBFLOOR_OFFICE_UNKNOWN_NODE: 'invoke() asked to start at a node that the flow does not have',
 } as const;

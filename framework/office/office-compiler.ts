@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DependencyGraph } from '../dependencies/dependency-graph.js';
 import { pointer, IssueCollector } from '../errors/configuration-issue.js';
 import { OfficeStartupError } from '../errors/office-errors.js';
@@ -9,6 +11,8 @@ import type { CompiledFlow } from '../flows/flow-plan.js';
 import { defineJobs, type JobDefinition } from '../jobs/job-definition.js';
 import { assignTeams, type TeamAssignment } from '../teams/team-assignment.js';
 import { loadTeamsConfig, type LoadedTeamsConfig, type TeamsSource } from '../teams/teams-config-loader.js';
+import { checkThreadPoolTeams } from '../teams/thread-pool/thread-pool-checks.js';
+import type { OfficeModule } from '../teams/thread-pool/thread-pool-team.js';
 import type { OfficeDefinition, OfficeEscalationTarget } from './office-definition.js';
 
 /** An office definition with everything resolved and checked, ready to run. */
@@ -20,6 +24,8 @@ export interface CompiledOffice {
   readonly assignments: ReadonlyMap<string, TeamAssignment>;
   /** Office-level escalation handlers: error class name -> handler node. */
   readonly escalations: ReadonlyMap<string, RuntimeNode>;
+  /** The module worker threads import, when the definition names one. */
+  readonly officeModule: OfficeModule | undefined;
 }
 
 /**
@@ -36,11 +42,19 @@ export function compileOffice(definition: OfficeDefinition, teamsSource: TeamsSo
     dependencyNames: graph.transitiveNames(job.dependencies.map((provider) => provider.token)),
   }));
   const assignments = assignTeams(teams, assignable, issues);
+  const officeModule = definition.module === undefined ? undefined : { url: moduleUrl(definition.module), name: definition.name };
+  checkThreadPoolTeams(teams, assignments, jobs, graph, officeModule?.url, issues);
   const sources: readonly FlowsSource[] = isSourceList(definition.flows) ? definition.flows : [definition.flows];
   const flows = compileFlows(loadFlowGraphs(sources, issues), jobs, issues);
   const escalations = compileOfficeEscalations(definition.escalations ?? {}, flows, issues);
   if (issues.hasIssues) throw new OfficeStartupError(issues.issues);
-  return { graph, jobs, flows, teams, assignments, escalations };
+  return { graph, jobs, flows, teams, assignments, escalations, officeModule };
+}
+
+/** `import.meta.url` as given, or a file path turned into a file URL. */
+function moduleUrl(module: string | URL): string {
+  if (module instanceof URL) return module.href;
+  return module.startsWith('file:') ? module : pathToFileURL(path.resolve(module)).href;
 }
 
 function isSourceList(flows: OfficeDefinition['flows']): flows is readonly FlowsSource[] {

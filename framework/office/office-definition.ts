@@ -14,6 +14,11 @@ export type OfficeEscalationTarget = string | { readonly flow: string; readonly 
 export interface OfficeDefinition {
   /** The office's name in its log lines (`office` field). Default: `office`. */
   readonly name?: string;
+  /**
+   * The module that defines this office: `import.meta.url`. Worker threads of thread-pool teams
+   * import it to run its jobs, so the module must export the office. Required for thread-pool teams.
+   */
+  readonly module?: string | URL;
   /** The classes whose `@job()` methods are the office's jobs. */
   readonly jobs: readonly Constructor[];
   /** How to create the dependencies jobs name. */

@@ -47,7 +47,8 @@ export class OfficeRuntime implements EngineHost {
     dependencyTimeoutMs: number,
   ) {
     this.processScope = new DependencyContainer('process', undefined, office.graph, dependencyTimeoutMs);
-    for (const [name, definition] of Object.entries(office.teams?.config.teams ?? {})) this.teams.set(name, createTeam(name, definition));
+    const context = { officeModule: office.officeModule, logLevel: logger.level };
+    for (const [name, definition] of Object.entries(office.teams?.config.teams ?? {})) this.teams.set(name, createTeam(name, definition, context));
     this.#assignNodeTeams();
   }
 

@@ -29,6 +29,8 @@ export interface TeamJob {
   spawnFlow(method: string, argument: unknown): void;
   /** Records that the job took `method` instead of its next (a goto). */
   setGoto(method: string, argument: unknown): void;
+  /** True when the graph marks the link of flow method `method` as a spawn. */
+  isSpawn(method: string): boolean;
   /** Reports progress (`JobContext.checkin`). */
   checkin(message: string): void;
 }

@@ -21,8 +21,32 @@ const eventLoopTeam = z
   })
   .strict();
 
+const threadPoolTeam = z
+  .object({
+    kind: z.literal('thread-pool').describe('Runs jobs on worker threads (piscina), off the main thread: for CPU-heavy jobs.'),
+    threads: z
+      .object({
+        min: z.int().min(0).default(1).describe('Threads kept alive. Default 1.'),
+        max: z.int().min(1).describe('The most threads the team starts under load.'),
+      })
+      .strict()
+      .refine((threads) => threads.min <= threads.max, { message: 'threads.min must not exceed threads.max', path: ['min'] }),
+    maxQueue: z
+      .int()
+      .min(0)
+      .default(256)
+      .describe('How many jobs may wait for a thread before TeamOverloadError escalates. Default 256.'),
+    idleTimeoutMs: z.int().min(0).default(30_000).describe('How long a thread above min may idle before it ends. Default 30000.'),
+    maxOldGenerationSizeMb: z
+      .int()
+      .min(16)
+      .optional()
+      .describe("Each thread's heap limit in MB; a job that exceeds it ends its thread and escalates. Default: Node's."),
+  })
+  .strict();
+
 /** One team of the teams file, by kind. */
-export const teamDefinitionSchema = z.discriminatedUnion('kind', [inlineTeam, eventLoopTeam]);
+export const teamDefinitionSchema = z.discriminatedUnion('kind', [inlineTeam, eventLoopTeam, threadPoolTeam]);
 
 const jobRule = z
   .object({

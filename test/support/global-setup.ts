@@ -7,6 +7,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startThrowawayPostgres } from '../../framework/testing/index.js';
+import { compileForWorkers } from './compile-for-workers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,12 +17,14 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const compiled = compileForWorkers(project.config.env['JOBFLOOR_COMPILED_DIR']!);
   const existing = process.env.DATABASE_URL;
   if (existing) {
     project.provide('postgresAdminUrl', existing);
+    await compiled;
     return async () => undefined;
   }
-  const postgres = await startThrowawayPostgres();
+  const [postgres] = await Promise.all([startThrowawayPostgres(), compiled]);
   project.provide('postgresAdminUrl', postgres.connectionString);
   return () => postgres.stop();
 }
