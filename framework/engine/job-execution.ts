@@ -78,8 +78,8 @@ export class JobExecution implements TeamJob, FlowSink, JobCallHost {
     }));
   }
 
-  markStarted(): void {
-    if (this.startedAt === 0) this.startedAt = performance.now();
+  markStarted(at?: number): void {
+    if (this.startedAt === 0) this.startedAt = at ?? performance.now();
   }
 
   /**

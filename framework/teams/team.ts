@@ -21,8 +21,11 @@ export interface TeamJob {
   readonly logger: Logger;
   /** Runs the job on the calling thread; resolves with its result. */
   runHere(): unknown;
-  /** Ends the job's queue wait: call when the job actually starts running. */
-  markStarted(): void;
+  /**
+   * Ends the job's queue wait: call when the job actually starts, or afterwards with `at`, the
+   * `performance.now()` (of this thread) when it started.
+   */
+  markStarted(at?: number): void;
   /** Runs the node wired to `method` now, as a nested flow, and resolves with its result. */
   callFlow(method: string, argument: unknown): Promise<unknown>;
   /** Starts the node wired to `method` as an independent flow run. */

@@ -6,6 +6,7 @@ import { findUncloneable } from './clone-check.js';
 import { javaScriptUrl, workerEntryUrl } from './compiled-sources.js';
 import { encodeArgument, rebuildError, serializeError } from './serialized-error.js';
 import { UncloneableValueError, WorkerCrashedError } from './thread-pool-errors.js';
+import { TaskStatus } from './task-status.js';
 import type { FromWorker, ToWorker, WorkerOutcome, WorkerTask } from './worker-protocol.js';
 
 /** Options of a `thread-pool` team (see `teams.config.json`). */
@@ -39,9 +40,8 @@ export class ThreadPoolTeam implements Team {
   readonly onMainThread = false;
   readonly #pool: Piscina;
   readonly #slot: TeamSlot = { run: (job: TeamJob) => this.#run(job), release: () => {} };
-  /** Jobs given to the pool and not ended yet, and those of them running on a thread. */
-  #inFlight = 0;
-  #active = 0;
+  /** The jobs given to the pool and not ended yet; those that started are running on a thread. */
+  readonly #inFlight = new Set<TaskStatus>();
   #stopped = false;
 
   constructor(
@@ -61,7 +61,9 @@ export class ThreadPoolTeam implements Team {
   }
 
   get load(): { active: number; queued: number } {
-    return { active: this.#active, queued: this.#inFlight - this.#active };
+    let active = 0;
+    for (const status of this.#inFlight) if (status.started) active++;
+    return { active, queued: this.#inFlight.size - active };
   }
 
   admit(): TeamSlot {
@@ -77,28 +79,23 @@ export class ThreadPoolTeam implements Team {
 
   async #run(job: TeamJob): Promise<unknown> {
     // Every thread busy (or about to be) and maxQueue jobs waiting: refuse, so that load is shed early.
-    if (this.#inFlight >= this.options.threads.max + this.options.maxQueue) {
+    if (this.#inFlight.size >= this.options.threads.max + this.options.maxQueue) {
       throw new TeamOverloadError(this.name, this.options.maxQueue, job.job);
     }
-    const task = new WorkerTaskChannel(this, job);
+    const task = new WorkerTaskRun(this, job);
     let outcome: WorkerOutcome;
-    this.#inFlight++;
+    this.#inFlight.add(task.status);
     try {
       outcome = await task.run(this.#pool);
     } catch (error) {
       throw this.#failure(error, job);
     } finally {
-      this.#inFlight--;
+      this.#inFlight.delete(task.status);
       task.close();
     }
     if (!outcome.ok) throw rebuildError(outcome.error);
     if (outcome.goto !== undefined) job.setGoto(outcome.goto.method, outcome.goto.argument);
     return outcome.value;
-  }
-
-  /** Counts a job that started or ended on a thread (for the team's load). */
-  countActive(delta: number): void {
-    this.#active += delta;
   }
 
   /** What piscina's failure means for the job. */
@@ -115,16 +112,16 @@ export class ThreadPoolTeam implements Team {
 }
 
 /**
- * One job's task on the pool and its port: the main thread's end of the worker protocol. It marks
- * the start, forwards logs, check-ins, spawns and called flows, and passes cancellation on: a
- * queued task leaves the queue, a running one has its job's signal aborted on the worker.
+ * One job's task on the pool: the main thread's end of the worker protocol. A job that talks back
+ * gets a port, on which its logs, check-ins, spawns, called flows and outcome arrive. Cancellation
+ * takes a queued task out of the queue and tells a running job (see `TaskStatus`).
  */
-class WorkerTaskChannel {
-  readonly #port: MessagePort;
-  readonly #workerPort: MessagePort;
+class WorkerTaskRun {
+  readonly status = new TaskStatus();
+  readonly #port: MessagePort | undefined;
+  readonly #workerPort: MessagePort | undefined;
   readonly #leaveQueue = new AbortController();
   readonly #onAbort = (): void => this.#abort();
-  #started = false;
   #settle: (outcome: WorkerOutcome) => void = () => {};
   readonly #outcome = new Promise<WorkerOutcome>((resolve) => (this.#settle = resolve));
 
@@ -132,10 +129,12 @@ class WorkerTaskChannel {
     readonly team: ThreadPoolTeam,
     readonly job: TeamJob,
   ) {
-    const { port1, port2 } = new MessageChannel();
-    this.#port = port1;
-    this.#workerPort = port2;
-    port1.on('message', (message: FromWorker) => this.#receive(message));
+    if (talksBack(job)) {
+      const { port1, port2 } = new MessageChannel();
+      this.#port = port1;
+      this.#workerPort = port2;
+      port1.on('message', (message: FromWorker) => this.#receive(message));
+    }
     job.signal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
@@ -153,32 +152,29 @@ class WorkerTaskChannel {
       team: team.name,
       spawnMethods: job.definition.flowMethods.filter((method) => job.isSpawn(method)),
       logLevel: team.logLevel,
+      status: this.status.buffer,
       port: this.#workerPort,
     };
-    const [, outcome] = await Promise.all([
-      pool.run(task, { transferList: [this.#workerPort], signal: this.#leaveQueue.signal }),
-      this.#outcome,
-    ]);
+    const reply = pool.run(task, { transferList: this.#workerPort ? [this.#workerPort] : [], signal: this.#leaveQueue.signal }) as Promise<WorkerOutcome | undefined>;
+    if (this.#port === undefined) return (await reply)!;
+    const [, outcome] = await Promise.all([reply, this.#outcome]);
     return outcome;
   }
 
   close(): void {
     this.job.signal.removeEventListener('abort', this.#onAbort);
-    if (this.#started) this.team.countActive(-1);
-    this.#port.close();
+    if (this.status.started) this.job.markStarted(this.status.startedAt);
+    this.#port?.close();
   }
 
   #abort(): void {
-    if (this.#started) this.#send({ type: 'abort', reason: describe(this.job.signal.reason) });
+    // A job without a port has no signal to see; its result is dropped by the cancelled run.
+    if (this.status.started) this.#send({ type: 'abort', reason: describe(this.job.signal.reason) });
     else this.#leaveQueue.abort(this.job.signal.reason);
   }
 
   #receive(message: FromWorker): void {
     switch (message.type) {
-      case 'started':
-        this.#started = true;
-        this.team.countActive(1);
-        return this.job.markStarted();
       case 'log':
         return this.#log(message.line);
       case 'checkin':
@@ -216,8 +212,13 @@ class WorkerTaskChannel {
   }
 
   #send(message: ToWorker): void {
-    this.#port.postMessage(message);
+    this.#port?.postMessage(message);
   }
+}
+
+/** A job with flows or a JobContext sends messages while it runs, so its task gets a port. */
+function talksBack(job: TeamJob): boolean {
+  return job.definition.flowMethods.length > 0 || job.definition.parameters.some((role) => role.kind === 'context');
 }
 
 function describe(reason: unknown): string {

@@ -1,4 +1,3 @@
-import type { MessagePort } from 'node:worker_threads';
 import { pino } from 'pino';
 import type { DependencyContainer } from '../../dependencies/dependency-container.js';
 import { JobCall, type JobCallHost } from '../../engine/job-call.js';
@@ -60,7 +59,6 @@ export class WorkerJobExecution implements JobCallHost {
 
   /** Runs the job and returns how it ended, as data for the main thread. */
   async run(): Promise<WorkerOutcome> {
-    this.#post({ type: 'started' });
     const call = new JobCall(this.definition, this);
     try {
       const value = await call.start();
@@ -121,7 +119,8 @@ export class WorkerJobExecution implements JobCallHost {
   }
 
   #post(message: FromWorker): void {
-    this.task.port.postMessage(message);
+    // Only jobs with flows or a JobContext post, and those get a port (see worker-protocol.ts).
+    this.task.port!.postMessage(message);
   }
 
   /** Posts a message carrying a job's value; a value that cannot be cloned is named precisely. */
@@ -134,17 +133,23 @@ export class WorkerJobExecution implements JobCallHost {
   }
 }
 
-/** Sends the job's outcome; a result that cannot be cloned becomes an error naming where it fails. */
-export function postOutcome(port: MessagePort, job: string, team: string, outcome: WorkerOutcome): void {
+/**
+ * The outcome as it can cross: `send` posts it (on the task's port) or clones it (to check it
+ * before piscina posts it, since a failure there would end the thread). A result that cannot be
+ * cloned becomes an error naming where it fails.
+ */
+export function crossableOutcome(job: string, team: string, outcome: WorkerOutcome, send: (outcome: WorkerOutcome) => void): WorkerOutcome {
   try {
-    port.postMessage({ type: 'result', outcome } satisfies FromWorker);
+    send(outcome);
+    return outcome;
   } catch (error) {
     const parts: Array<[unknown, string]> = outcome.ok
       ? [[outcome.value, 'its result'], ...(outcome.goto ? [[outcome.goto.argument, `the argument of flow '${outcome.goto.method}'`] as [unknown, string]] : [])]
       : [[outcome.error, 'its error']];
     const [value, what] = parts.find(([part, name]) => findUncloneable(part, name) !== undefined) ?? parts[0]!;
-    const failure = uncloneable(job, team, value, what, error);
-    port.postMessage({ type: 'result', outcome: { ok: false, error: serializeError(failure) } } satisfies FromWorker);
+    const failure: WorkerOutcome = { ok: false, error: serializeError(uncloneable(job, team, value, what, error)) };
+    send(failure);
+    return failure;
   }
 }
 

@@ -3,7 +3,9 @@ import type { SerializedError } from './serialized-error.js';
 
 /**
  * Every message that crosses between the main thread and a thread-pool worker, by name. The task
- * goes through piscina; everything else goes through a MessagePort created for the task.
+ * goes through piscina. A job that can talk back (it has flows or a JobContext) gets a MessagePort
+ * of its own for its flows, logs, check-ins, aborts and its outcome; any other job's outcome is
+ * piscina's answer, which saves creating a channel per job.
  */
 
 /** What the main thread sends to run one job on a worker. */
@@ -23,8 +25,10 @@ export interface WorkerTask {
   readonly spawnMethods: readonly string[];
   /** The main logger's level, so that the worker does not build lines nobody keeps. */
   readonly logLevel: string;
-  /** The task's own channel back to the main thread (transferred). */
-  readonly port: MessagePort;
+  /** Where the worker marks the job's start (see `TaskStatus`). */
+  readonly status: SharedArrayBuffer;
+  /** The task's own channel back to the main thread (transferred), for jobs that talk back. */
+  readonly port: MessagePort | undefined;
 }
 
 /** Main thread to worker, on the task's port. */
@@ -35,8 +39,6 @@ export type ToWorker =
 
 /** Worker to main thread, on the task's port. */
 export type FromWorker =
-  /** The job begins: its queue wait ends. */
-  | { readonly type: 'started' }
   | { readonly type: 'log'; readonly line: string }
   | { readonly type: 'checkin'; readonly message: string }
   | { readonly type: 'spawn'; readonly method: string; readonly argument: unknown }
