@@ -92,6 +92,13 @@ describe('thread-pool team: escalations keep their class names, code, message an
     );
   });
 
+  it('reach a handler that also runs on a worker as an error with the same names and details', async () => {
+    const office = await start(['PoolJobs.fail', 'PoolJobs.handle']);
+    const handled = (await office.invoke('pool', 'plain', { at: 'fail' })) as string;
+    expect(handled).toMatch(/^handled ValidationError \(Error\) code=E_VALIDATION field=y on thread (\d+)$/);
+    expect(handled).not.toBe(`handled ValidationError (Error) code=E_VALIDATION field=y on thread ${mainThreadId}`);
+  });
+
   it('rejects an unhandled one with the original details', async () => {
     const office = await start(['PoolJobs.fail']);
     const error = (await office.invoke('pool', 'strict', { at: 'failUnhandled' }).catch((e: unknown) => e)) as Error & { code: string; field: string };
