@@ -22,6 +22,11 @@ export function findUncloneable(value: unknown, path: string): UncloneablePart |
   return { path, what: `a ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'value'} object` };
 }
 
+/** Where a value that failed to clone fails; the whole value when no part can be singled out. */
+export function locateUncloneable(value: unknown, path: string): UncloneablePart {
+  return findUncloneable(value, path) ?? { path, what: 'a value structured clone refuses' };
+}
+
 function clones(value: object): boolean {
   try {
     structuredClone(value);

@@ -3,7 +3,7 @@ import type { DependencyContainer } from '../../dependencies/dependency-containe
 import { JobCall, type JobCallHost } from '../../engine/job-call.js';
 import type { JobDefinition } from '../../jobs/job-definition.js';
 import type { Logger } from '../../logging/logger.js';
-import { findUncloneable } from './clone-check.js';
+import { findUncloneable, locateUncloneable } from './clone-check.js';
 import { decodeArgument, rebuildError, serializeError } from './serialized-error.js';
 import { UncloneableValueError } from './thread-pool-errors.js';
 import type { FromWorker, ToWorker, WorkerOutcome, WorkerTask } from './worker-protocol.js';
@@ -154,6 +154,5 @@ export function crossableOutcome(job: string, team: string, outcome: WorkerOutco
 }
 
 function uncloneable(job: string, team: string, value: unknown, what: string, cause: unknown): UncloneableValueError {
-  const part = findUncloneable(value, what) ?? { path: what, what: 'a value structured clone refuses' };
-  return new UncloneableValueError(job, team, part, cause);
+  return new UncloneableValueError(job, team, locateUncloneable(value, what), cause);
 }
