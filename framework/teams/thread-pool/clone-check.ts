@@ -14,7 +14,7 @@ export interface UncloneablePart {
 export function findUncloneable(value: unknown, path: string): UncloneablePart | undefined {
   if (typeof value === 'function') return { path, what: 'a function' };
   if (typeof value === 'symbol') return { path, what: 'a symbol' };
-  if (typeof value !== 'object' || value === null || clones(value)) return undefined;
+  if (typeof value !== 'object' || value === null || isCloneable(value)) return undefined;
   for (const [childPath, child] of children(value, path)) {
     const found = findUncloneable(child, childPath);
     if (found !== undefined) return found;
@@ -27,7 +27,8 @@ export function locateUncloneable(value: unknown, path: string): UncloneablePart
   return findUncloneable(value, path) ?? { path, what: 'a value structured clone refuses' };
 }
 
-function clones(value: object): boolean {
+/** True when structured clone (postMessage) accepts `value`. */
+export function isCloneable(value: unknown): boolean {
   try {
     structuredClone(value);
     return true;

@@ -1,4 +1,5 @@
 import { ESCALATION_CHAIN, escalationChain } from '../../engine/escalation.js';
+import { isCloneable } from './clone-check.js';
 
 /**
  * An error as plain data, to cross a thread boundary: its class names (closest first), code,
@@ -55,13 +56,4 @@ export function encodeArgument(argument: unknown): unknown {
 export function decodeArgument(argument: unknown): unknown {
   const encoded = (argument as { [ENCODED_ERROR]?: SerializedError } | null)?.[ENCODED_ERROR];
   return encoded === undefined ? argument : rebuildError(encoded);
-}
-
-function isCloneable(value: unknown): boolean {
-  try {
-    structuredClone(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
