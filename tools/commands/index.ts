@@ -1,0 +1,9 @@
+/** Every `jobfloor` command by name. Commands are loaded on use, so `jobfloor token` does not load ts-morph. */
+import type { Command } from './command.js';
+
+export function lazy(summary: string, load: () => Promise<{ command: Command }>): Command {
+  return { summary, run: async (args) => (await load()).command.run(args) };
+}
+
+export const commands: Record<string, Command> = {
+};
