@@ -48,7 +48,8 @@ CREATE TABLE jobs (
   -- Beyond the seed's model: what the service needs to act on the job.
   notifications        jsonb NOT NULL DEFAULT '[]',
   request              jsonb NOT NULL,                 -- the submission as received, for resubmit
-  cancel_requested_at  timestamptz                     -- set by cancel; a worker stops at its next check
+  cancel_requested_at  timestamptz,                    -- set by cancel; a worker stops at its next check
+  previous_status      varchar(32)                     -- the state left at the last change (for the history row)
 );
 CREATE INDEX jobs_tenant_owner_created ON jobs (tenant_id, owner, created, id);
 CREATE INDEX jobs_tenant_created ON jobs (tenant_id, created, id);

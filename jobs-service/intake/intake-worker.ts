@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import type { Database } from '../database/database.js';
+import { INTAKE_CHANNEL } from './accept-submission.js';
+import { promoteAccepted, type PromotedJob } from './promote-accepted.js';
+
+/** Options of {@link IntakeWorker}. */
+export interface IntakeWorkerOptions {
+  readonly db: Database;
+  readonly logger: Logger;
+  /** Submissions promoted per transaction. */
+  readonly batchSize: number;
+  /**
+   * Interval of the safety sweep. The worker is woken by NOTIFY and does not poll; the sweep only
+   * catches a notification lost with a dropped LISTEN connection.
+   */
+  readonly sweepIntervalMs: number;
+  /** Called with each batch of jobs made, e.g. to observe the ACCEPTED-to-PENDING latency. */
+  readonly onPromoted?: (jobs: readonly PromotedJob[]) => void;
+}
+
+/**
+ * Turns accepted submissions into PENDING jobs. It drains the intake when started (submissions
+ * accepted before a crash or restart are not lost), then each time a submission NOTIFYs it.
+ * Wake-ups that arrive during a drain are merged into one more drain.
+ */
+export class IntakeWorker {
+  readonly #options: IntakeWorkerOptions;
+  #unlisten: (() => Promise<void>) | undefined;
+  #sweep: NodeJS.Timeout | undefined;
+  #draining: Promise<void> | undefined;
+  #wokenWhileDraining = false;
+  #stopped = false;
+
+  constructor(options: IntakeWorkerOptions) {
+    this.#options = options;
+  }
+
+  /** Listens for submissions and drains what is already waiting. */
+  async start(): Promise<void> {
+    this.#unlisten = await this.#options.db.listen(INTAKE_CHANNEL, () => this.wake());
+    this.#sweep = setInterval(() => this.wake(), this.#options.sweepIntervalMs);
+    this.#sweep.unref();
+    this.wake();
+    await this.#draining;
+  }
+
+  /** Starts a drain, or asks the running one to go round once more. */
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#draining !== undefined) {
+      this.#wokenWhileDraining = true;
+      return;
+    }
+    this.#draining = this.#drainUntilQuiet().finally(() => {
+      this.#draining = undefined;
+    });
+  }
+
+  /** Resolves when no drain is running; used by tests and by stop(). */
+  async idle(): Promise<void> {
+    while (this.#draining !== undefined) await this.#draining;
+  }
+
+  /** Stops listening and waits for the running drain; submissions left over wait for the next start. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#sweep);
+    await this.#unlisten?.();
+    await this.idle();
+  }
+
+  async #drainUntilQuiet(): Promise<void> {
+    do {
+      this.#wokenWhileDraining = false;
+      try {
+        await this.#drain();
+      } catch (error) {
+        // The submissions stay in the intake; the next wake-up or sweep retries them.
+        this.#options.logger.error({ err: error }, 'intake: promoting accepted submissions failed; will retry on the next wake-up');
+        return;
+      }
+    } while (this.#wokenWhileDraining && !this.#stopped);
+  }
+
+  async #drain(): Promise<void> {
+    const { db, batchSize, onPromoted, logger } = this.#options;
+    for (;;) {
+      const promoted = await promoteAccepted(db, batchSize);
+      if (promoted.length > 0) {
+        logger.debug({ jobs: promoted.length }, 'intake: jobs recorded as PENDING');
+        onPromoted?.(promoted);
+      }
+      if (promoted.length < batchSize || this.#stopped) return;
+    }
+  }
+}
