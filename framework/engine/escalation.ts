@@ -33,6 +33,27 @@ export function closestHandler<H>(table: ReadonlyMap<string, H> | undefined, cha
   return undefined;
 }
 
+/** What frame-level escalation routing needs of a node: the runtime's and the static check's fit. */
+export interface EscalatingNode<N> {
+  readonly escalations: ReadonlyMap<string, N> | undefined;
+  readonly flow: { readonly escalations: ReadonlyMap<string, N> | undefined };
+}
+
+/**
+ * The handler, within the flow it was thrown in, for an escalation with class chain `chain`
+ * thrown at `node`: the closest class in the node's table, then in its flow's (not in a flow a job
+ * called and awaits: there the escalation rejects the call). A handler never handles what it
+ * throws itself: that goes up a level. Undefined: the escalation leaves the flow. The engine
+ * routes with it and `jobfloor check` follows declared escalations with it.
+ */
+export function handlerInFlow<N extends EscalatingNode<N>>(node: N, chain: readonly string[], isCall: boolean): N | undefined {
+  const atNode = closestHandler(node.escalations, chain);
+  if (atNode !== undefined && atNode !== node) return atNode;
+  if (isCall) return undefined;
+  const atFlow = closestHandler(node.flow.escalations, chain);
+  return atFlow !== undefined && atFlow !== node ? atFlow : undefined;
+}
+
 /**
  * Errors are escalated as thrown; a thrown value that is not an object (`throw 'oops'`) is
  * wrapped so that it has a class to be matched by and a stack to be logged with.

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { isPromise } from '../dependencies/dependency-container.js';
 import type { Team } from '../teams/team.js';
 import type { EngineHost, RuntimeNode } from './engine-host.js';
-import { asEscalation, closestHandler, escalationChain } from './escalation.js';
+import { asEscalation, escalationChain, handlerInFlow } from './escalation.js';
 import { FlowCancelledError } from './flow-errors.js';
 import type { FlowRun } from './flow-run.js';
 import { JobExecution } from './job-execution.js';
@@ -132,15 +132,9 @@ export class FlowExecutor {
 
   /** The handler node for an escalation thrown at `node`, or rethrows it to the level above. */
   #handlerFor(node: RuntimeNode, error: unknown, isCall: boolean): RuntimeNode {
-    const chain = escalationChain(error);
-    const atNode = closestHandler(node.escalations, chain);
-    // A handler never handles what it throws itself: that goes up a level.
-    if (atNode !== undefined && atNode !== node) return atNode;
-    if (!isCall) {
-      const atFlow = closestHandler(node.flow.escalations, chain);
-      if (atFlow !== undefined && atFlow !== node) return atFlow;
-    }
-    throw error;
+    const handler = handlerInFlow(node, escalationChain(error), isCall);
+    if (handler === undefined) throw error;
+    return handler;
   }
 
   /** Normalises a thrown value; in a cancelled run every escalation becomes its cancellation. */

@@ -70,6 +70,7 @@ class FlowLinker<J extends PlannableJob> {
 
   link(): void {
     this.flow.start = this.#node(this.#graph.start, ['start'], 'starts at');
+    (this.#graph.entries ?? []).forEach((entry, index) => this.#node(entry, ['entries', String(index)], 'lists as an entry'));
     this.flow.escalations = this.#escalations(this.#graph.escalations, ['escalations']);
     for (const [name, node] of Object.entries(this.#graph.nodes)) this.#linkNode(this.flow.nodes.get(name)!, node);
   }

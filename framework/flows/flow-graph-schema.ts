@@ -62,6 +62,12 @@ export const flowGraphSchema = z
     name: flowName,
     description: z.string().optional(),
     start: nodeName.describe('The node a run of this flow starts at, unless invoke() names another.'),
+    entries: z
+      .array(nodeName)
+      .optional()
+      .describe(
+        'Other nodes where runs begin (invoke() with { at }, e.g. where a durable continuation resumes); `jobfloor check` counts them as reached.',
+      ),
     nodes: z
       .record(nodeName, flowNode)
       .refine((nodes) => Object.keys(nodes).length > 0, 'A flow needs at least one node')

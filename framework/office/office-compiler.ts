@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DependencyGraph } from '../dependencies/dependency-graph.js';
-import { pointer, IssueCollector } from '../errors/configuration-issue.js';
+import { IssueCollector } from '../errors/configuration-issue.js';
 import { OfficeStartupError } from '../errors/office-errors.js';
 import type { RuntimeNode } from '../engine/engine-host.js';
-import { didYouMean } from '../config/suggest.js';
 import { compileFlows } from '../flows/flow-compiler.js';
 import { loadFlowGraphs, type FlowsSource } from '../flows/flow-files.js';
 import type { CompiledFlow } from '../flows/flow-plan.js';
@@ -13,7 +12,8 @@ import { assignTeams, type TeamAssignment } from '../teams/team-assignment.js';
 import { loadTeamsConfig, type LoadedTeamsConfig, type TeamsSource } from '../teams/teams-config-loader.js';
 import { checkThreadPoolTeams } from '../teams/thread-pool/thread-pool-checks.js';
 import type { OfficeModule } from '../teams/thread-pool/thread-pool-team.js';
-import type { OfficeDefinition, OfficeEscalationTarget } from './office-definition.js';
+import type { OfficeDefinition } from './office-definition.js';
+import { compileOfficeEscalations } from './office-escalations.js';
 
 /** An office definition with everything resolved and checked, ready to run. */
 export interface CompiledOffice {
@@ -59,38 +59,4 @@ function moduleUrl(module: string | URL): string {
 
 function isSourceList(flows: OfficeDefinition['flows']): flows is readonly FlowsSource[] {
   return Array.isArray(flows);
-}
-
-function compileOfficeEscalations(
-  table: Readonly<Record<string, OfficeEscalationTarget>>,
-  flows: ReadonlyMap<string, CompiledFlow<JobDefinition>>,
-  issues: IssueCollector,
-): Map<string, RuntimeNode> {
-  const handlers = new Map<string, RuntimeNode>();
-  for (const [errorClass, target] of Object.entries(table)) {
-    const { flow: flowName, at } = typeof target === 'string' ? { flow: target, at: undefined } : target;
-    const location = `office escalations${pointer(errorClass)}`;
-    const flow = flows.get(flowName);
-    if (flow === undefined) {
-      issues.add({
-        code: 'JOBFLOOR_FLOW_UNKNOWN_FLOW',
-        location,
-        message: `The office handles escalation '${errorClass}' with flow '${flowName}', which does not exist.${didYouMean(flowName, flows.keys())}`,
-        fix: 'Name a flow by its "name" field in defineOffice({ escalations }).',
-      });
-      continue;
-    }
-    const node = at === undefined ? flow.start : flow.nodes.get(at);
-    if (node === undefined) {
-      issues.add({
-        code: 'JOBFLOOR_FLOW_UNKNOWN_NODE',
-        location,
-        message: `The office handles escalation '${errorClass}' at node '${at}' of flow '${flowName}', which the flow does not have.`,
-        fix: `Name one of the flow's nodes (${[...flow.nodes.keys()].join(', ')}).`,
-      });
-      continue;
-    }
-    handlers.set(errorClass, node);
-  }
-  return handlers;
 }

@@ -1,4 +1,5 @@
 import type { DependencyGraph } from '../../dependencies/dependency-graph.js';
+import type { DependencyScope } from '../../dependencies/provide.js';
 import { tokenName } from '../../dependencies/token.js';
 import { pointer, type IssueCollector } from '../../errors/configuration-issue.js';
 import type { JobDefinition } from '../../jobs/job-definition.js';
@@ -20,16 +21,52 @@ export function checkThreadPoolTeams(
   issues: IssueCollector,
 ): void {
   if (loaded === undefined) return;
-  const pools = Object.entries(loaded.config.teams).filter(([, team]) => team.kind === 'thread-pool').map(([name]) => name);
-  for (const team of pools) {
-    if (officeModuleUrl === undefined) reportNoModule(loaded.file, team, issues);
-    else if (needsCompiledCopy(officeModuleUrl) || needsCompiledCopy(workerEntryUrl)) reportNotCompiled(loaded.file, team, officeModuleUrl, issues);
+  checkThreadPoolModule(loaded, officeModuleUrl !== undefined, issues);
+  for (const team of threadPoolTeamNames(loaded)) {
+    if (officeModuleUrl !== undefined && (needsCompiledCopy(officeModuleUrl) || needsCompiledCopy(workerEntryUrl))) {
+      reportNotCompiled(loaded.file, team, officeModuleUrl, issues);
+    }
   }
+  const dependenciesOf = (job: string): ScopedDependency[] =>
+    [...graph.reachableFrom(jobs.get(job)!.dependencies)].map((provider) => ({ name: tokenName(provider.token), scope: provider.scope }));
+  checkFlowScopeOnThreadPools(loaded, assignments, dependenciesOf, issues);
+}
+
+/** The names of the teams file's thread-pool teams. */
+export function threadPoolTeamNames(loaded: LoadedTeamsConfig): string[] {
+  return Object.entries(loaded.config.teams)
+    .filter(([, team]) => team.kind === 'thread-pool')
+    .map(([name]) => name);
+}
+
+/** Thread-pool teams need the office to name its module (`defineOffice({ module })`). */
+export function checkThreadPoolModule(loaded: LoadedTeamsConfig, hasModule: boolean, issues: IssueCollector): void {
+  if (hasModule) return;
+  for (const team of threadPoolTeamNames(loaded)) reportNoModule(loaded.file, team, issues);
+}
+
+/** A dependency as the flow-scope rule sees it. */
+export interface ScopedDependency {
+  readonly name: string;
+  readonly scope: DependencyScope;
+}
+
+/**
+ * Reports each job assigned to a thread-pool team that needs a flow-scoped dependency, directly
+ * or through its dependencies (`dependenciesOf` gives them all, transitively). The office and
+ * `jobfloor check` both decide with it.
+ */
+export function checkFlowScopeOnThreadPools(
+  loaded: LoadedTeamsConfig,
+  assignments: ReadonlyMap<string, TeamAssignment>,
+  dependenciesOf: (job: string) => Iterable<ScopedDependency>,
+  issues: IssueCollector,
+): void {
+  const pools = threadPoolTeamNames(loaded);
   for (const assignment of assignments.values()) {
     if (assignment.team === undefined || !pools.includes(assignment.team)) continue;
-    const job = jobs.get(assignment.job)!;
-    for (const provider of graph.reachableFrom(job.dependencies)) {
-      if (provider.scope === 'flow') reportFlowScope(job, tokenName(provider.token), assignment, issues);
+    for (const dependency of dependenciesOf(assignment.job)) {
+      if (dependency.scope === 'flow') reportFlowScope(assignment.job, dependency.name, assignment, issues);
     }
   }
 }
@@ -52,12 +89,12 @@ function reportNotCompiled(file: string, team: string, moduleUrl: string, issues
   });
 }
 
-function reportFlowScope(job: JobDefinition, dependency: string, assignment: TeamAssignment, issues: IssueCollector): void {
+function reportFlowScope(job: string, dependency: string, assignment: TeamAssignment, issues: IssueCollector): void {
   issues.add({
     code: 'JOBFLOOR_TEAMS_FLOW_SCOPE_ON_THREAD_POOL',
-    location: `job ${job.name}`,
+    location: `job ${job}`,
     message:
-      `Job '${job.name}' is assigned to thread-pool team '${assignment.team}' by ${assignment.reason}, but it needs dependency ` +
+      `Job '${job}' is assigned to thread-pool team '${assignment.team}' by ${assignment.reason}, but it needs dependency ` +
       `'${dependency}', which is flow-scoped: a flow run's dependencies stay on the main thread.`,
     fix: `Make '${dependency}' process- or job-scoped, pass what the job needs as its argument, or assign the job to a main-thread team.`,
   });
