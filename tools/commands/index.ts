@@ -6,4 +6,5 @@ export function lazy(summary: string, load: () => Promise<{ command: Command }>)
 }
 
 export const commands: Record<string, Command> = {
+  catalogue: lazy('write the job catalogue (jobs, types, flows, escalations, dependencies) as JSON', () => import('./catalogue.js')),
 };
