@@ -3,7 +3,7 @@
  * with launchError). Shared by the worker that launches and by a worker that finds a launch after
  * a crash.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { LocalLaunchError } from './execution-errors.js';
 import { readJsonIfExists } from './json-files.js';
 import { exitRecordSchema, launchRequestSchema, processRecordSchema, type LocalProcessHandle } from './local-records.js';
@@ -28,6 +28,13 @@ async function handleFrom(layout: WorkDirLayout): Promise<LocalProcessHandle | u
   };
 }
 
+function fileExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function launcherLog(layout: WorkDirLayout): Promise<string> {
   const text = await readFile(layout.launcherLog, 'utf8').catch(() => '');
   const tail = text.trim().split('\n').slice(-5).join(' | ');
@@ -44,7 +51,7 @@ export interface StartWatch {
  * not start, when the launcher died first, or when neither happened within `timeoutMs`.
  */
 export async function awaitStart(layout: WorkDirLayout, timeoutMs: number, watch: StartWatch = {}): Promise<LocalProcessHandle> {
-  const reported = async (): Promise<boolean> => (await Promise.all([layout.processRecord, layout.exitRecord].map((path) => readFile(path).then(() => true, () => false)))).some(Boolean);
+  const reported = async (): Promise<boolean> => (await Promise.all([layout.processRecord, layout.exitRecord].map((path) => fileExists(path)))).some(Boolean);
   // One more look after the launcher exited: it may have written its file just before.
   await waitUntil(async () => (await reported()) || watch.launcherExited?.() === true, timeoutMs, 10);
   const handle = await handleFrom(layout);

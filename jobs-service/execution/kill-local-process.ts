@@ -24,6 +24,15 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** Leaves the cancel marker for the launcher; a work directory already cleaned up needs none. */
+async function markCancelled(path: string): Promise<void> {
+  try {
+    await writeFile(path, `${new Date().toISOString()}\n`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /**
  * Stops the run: marks it cancelled (so its exit record says so), sends SIGTERM to its process
  * group, SIGKILL after `graceMs`, and resolves once the group is gone and the launcher has
@@ -37,7 +46,7 @@ export async function killLocalProcess(handle: LocalProcessHandle, options: Kill
   // After a reboot the group id may belong to someone else: never signal it.
   const bootId = currentBootId();
   if (handle.bootId !== null && bootId !== null && handle.bootId !== bootId) return;
-  await writeFile(layout.cancelMarker, `${new Date().toISOString()}\n`);
+  await markCancelled(layout.cancelMarker);
   await terminateProcessGroup(handle.pgid, { graceMs: options.graceMs ?? 5_000, killTimeoutMs: timeoutMs });
   await waitUntil(async () => (await exists(layout.exitRecord)) || !(await isLauncherAlive(handle.launcherPid, handle.workDir)), timeoutMs);
 }

@@ -54,6 +54,9 @@ export async function isProcessGroupAlive(pgid: number): Promise<boolean> {
   assertGroupId(pgid);
   if (!answersSignalZero(-pgid)) return false;
   if (!hasProc) return true;
+  // The usual case, without a scan: the group's leader (the app) still runs.
+  const leader = await procStat(pgid);
+  if (leader !== undefined && leader.pgid === pgid && !hasExited(leader.state)) return true;
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const stats = await Promise.all(pids.map((pid) => procStat(pid)));
   return stats.some((stat) => stat !== undefined && stat.pgid === pgid && !hasExited(stat.state));

@@ -118,7 +118,7 @@ export function checkSimProgram(text: string): { readonly steps: SimStep[]; read
     if ('problem' in result) problems.push({ line: index + 1, message: result.problem });
     else steps.push(result);
   });
-  if (steps.length === 0 && problems.length === 0) problems.push({ line: 1, message: `the program has no steps; write one step per line, e.g. ${USAGE.LOG}` });
+  if (steps.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'the program has no steps; write one step per line, e.g. LOG starting' });
   if (steps.length > MAX_STEPS) problems.push({ line: steps[MAX_STEPS]!.line, message: `a program has at most ${MAX_STEPS} steps; this one has ${steps.length}` });
   return { steps, problems };
 }

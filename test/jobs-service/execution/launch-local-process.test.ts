@@ -62,6 +62,8 @@ describe('launchLocalProcess', () => {
     await expect(launch).rejects.toThrow(LocalLaunchError);
     await expect(launch).rejects.toMatchObject({ code: 'JOBFLOOR_EXECUTION_LAUNCH_FAILED', workDir });
     await expect(launch).rejects.toThrow(/^could not start the app: \/no\/such\/program: spawn \/no\/such\/program ENOENT; check the app's command/);
+    // A worker resuming the job learns the same from the work directory.
+    await expect(findLocalProcess(workDir)).rejects.toThrow(LocalLaunchError);
   });
 
   it('claims the work directory: a second launch is refused, and findLocalProcess returns the first', async () => {

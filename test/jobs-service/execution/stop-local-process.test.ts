@@ -2,7 +2,7 @@
  * Stopping `local` runs: maxRunTime enforced by the launcher, and cancel through
  * killLocalProcess; in both, the whole process group goes, grandchildren included.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectLocalProcess, killLocalProcess } from '../../../jobs-service/execution/index.js';
@@ -45,6 +45,13 @@ describe('killLocalProcess', () => {
     expect(await inspectLocalProcess(handle)).toMatchObject({ state: 'exited', succeeded: false, cancelled: true, signal: 'SIGTERM', message: 'cancelled: the process group was stopped (SIGTERM)' });
     await killLocalProcess(handle);
     expect(await inspectLocalProcess(handle)).toMatchObject({ cancelled: true });
+  });
+
+  it('stops a run whose work directory was already removed', async () => {
+    const handle = await runs.launch({ argv: nodeApp('setInterval(() => {}, 1000)'), maxRunTimeMs: 60_000 });
+    rmSync(handle.workDir, { recursive: true, force: true });
+    await killLocalProcess(handle, { graceMs: 500 });
+    expect(await processGroupGone(handle.pgid)).toBe(true);
   });
 
   it('leaves a run that has ended as it was', async () => {
