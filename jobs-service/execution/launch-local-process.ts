@@ -39,6 +39,9 @@ function checkOptions(options: LaunchLocalOptions): void {
   if (!Number.isSafeInteger(options.maxRunTimeMs) || options.maxRunTimeMs <= 0) {
     throw new RangeError(`maxRunTimeMs must be a whole number of milliseconds above 0, not ${options.maxRunTimeMs}`);
   }
+  if (options.graceMs !== undefined && (!Number.isSafeInteger(options.graceMs) || options.graceMs < 0)) {
+    throw new RangeError(`graceMs must be a whole number of milliseconds, 0 or more, not ${options.graceMs}`);
+  }
 }
 
 /**
@@ -62,10 +65,10 @@ async function claimWorkDir(layout: WorkDirLayout, request: LaunchRequest): Prom
 }
 
 /** Starts the launcher in a session of its own, so no terminal signal or group kill of ours reaches it. */
-async function startLauncher(layout: WorkDirLayout): Promise<{ pid: number | undefined; exited: () => boolean }> {
+async function startLauncher(layout: WorkDirLayout, script: string): Promise<{ pid: number | undefined; exited: () => boolean }> {
   const log = await open(layout.launcherLog, 'a');
   try {
-    const launcher = spawn(process.execPath, [launcherPath(layout.workDir), layout.workDir], {
+    const launcher = spawn(process.execPath, [script, layout.workDir], {
       cwd: layout.workDir,
       env: appEnvironment(),
       detached: true,
@@ -73,7 +76,7 @@ async function startLauncher(layout: WorkDirLayout): Promise<{ pid: number | und
     });
     let exited = false;
     launcher.once('exit', () => (exited = true));
-    launcher.once('error', () => (exited = true));
+    launcher.on('error', () => (exited = true));
     launcher.unref();
     return { pid: launcher.pid, exited: () => exited };
   } finally {
@@ -99,8 +102,10 @@ export async function launchLocalProcess(options: LaunchLocalOptions): Promise<L
   checkOptions(options);
   const layout = workDirLayout(resolve(options.workDir));
   const request: LaunchRequest = { argv: [...options.argv], env: appEnvironment(options.env), maxRunTimeMs: options.maxRunTimeMs, graceMs: options.graceMs ?? DEFAULT_GRACE_MS };
+  // Before the claim: a missing launcher must not leave a work directory that refuses a retry.
+  const script = launcherPath(layout.workDir);
   await claimWorkDir(layout, request);
-  const launcher = await startLauncher(layout);
+  const launcher = await startLauncher(layout, script);
   try {
     return await awaitStart(layout, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, { launcherExited: launcher.exited });
   } catch (error) {

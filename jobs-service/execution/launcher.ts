@@ -76,14 +76,18 @@ async function runLaunch(workDir: string): Promise<void> {
   const request = await readJsonIfExists(layout.launchRequest, launchRequestSchema);
   if (request === undefined) throw new Error(`${layout.launchRequest} does not exist`);
   const base = { timedOut: false, cancelled: false, maxRunTimeMs: request.maxRunTimeMs };
+  const stop = stopOnSignal();
+  const notStarted = async (reason: string): Promise<void> => {
+    const record: ExitRecord = { ...base, exitCode: null, signal: null, startedAt: null, endedAt: new Date().toISOString(), launchError: reason };
+    await writeJsonAtomically(layout.exitRecord, record);
+  };
+  if (stop.requested) return notStarted('the launcher was stopped before it started the app');
 
   let started: Awaited<ReturnType<typeof startApp>>;
   try {
     started = await startApp(layout, request);
   } catch (error) {
-    const record: ExitRecord = { ...base, exitCode: null, signal: null, startedAt: null, endedAt: new Date().toISOString(), launchError: `${request.argv[0]}: ${(error as Error).message}` };
-    await writeJsonAtomically(layout.exitRecord, record);
-    return;
+    return notStarted(`${request.argv[0]}: ${(error as Error).message}`);
   }
   const pgid = started.child.pid!;
   const startedAt = new Date().toISOString();
@@ -97,8 +101,7 @@ async function runLaunch(workDir: string): Promise<void> {
     timedOut = true;
     stopping = terminate();
   });
-  // The host is shutting down or someone stops the launcher: stop the app first, then record it.
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void (stopping = terminate()));
+  stop.onStop(() => void (stopping = terminate()));
 
   const exit = await started.exited;
   cancelTimer();
@@ -107,6 +110,32 @@ async function runLaunch(workDir: string): Promise<void> {
   await terminate();
   const record: ExitRecord = { ...base, exitCode: exit.code, signal: exit.signal, timedOut, cancelled: await exists(layout.cancelMarker), startedAt, endedAt: new Date().toISOString() };
   await writeJsonAtomically(layout.exitRecord, record);
+}
+
+/**
+ * Catches the signals that would end the launcher (the host shutting down, or a worker that gave
+ * up waiting for the start): from the first moment, so that the launcher never dies leaving an
+ * unrecorded app behind. A stop before the app runs means: do not start it; after, stop it and
+ * record that.
+ */
+function stopOnSignal(): { readonly requested: boolean; onStop(action: () => void): void } {
+  let requested = false;
+  let action: (() => void) | undefined;
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      requested = true;
+      action?.();
+    });
+  }
+  return {
+    get requested() {
+      return requested;
+    },
+    onStop(then) {
+      action = then;
+      if (requested) then();
+    },
+  };
 }
 
 // Run only as a program, never as a side effect of an import.

@@ -1,7 +1,7 @@
 /**
  * What survives the worker: a run launched by a process that then exits goes on, and another
  * process follows it from the handle alone (files and the operating system, no memory shared).
- * The other processes import the compiled copy of the module, as a worker would from dist/.
+ * The other processes import a compiled copy of the module, as a worker would from dist/.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,10 +14,12 @@ import { waitUntil } from '../../../jobs-service/execution/wait-until.js';
 import { nodeApp, processGroupGone, useLocalRuns, waitForExit } from './local-runs.js';
 
 const runs = useLocalRuns();
-const compiledModule = pathToFileURL(path.resolve(process.env['JOBFLOOR_COMPILED_DIR']!, 'jobs-service/execution/index.js')).href;
-
-/** Runs `script` (an ES module body) in a new Node process with `args` in process.argv[1...]; resolves with its stdout. */
+/**
+ * Runs `script` (an ES module body) in a new Node process; process.argv[1] is the URL of the
+ * compiled module (useLocalRuns sets it up), `args` follow. Resolves with its stdout.
+ */
 async function inAnotherProcess(script: string, ...args: string[]): Promise<string> {
+  const compiledModule = pathToFileURL(path.resolve(process.env['JOBFLOOR_COMPILED_DIR']!, 'jobs-service/execution/index.js')).href;
   const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, compiledModule, ...args]);
   return stdout;
 }

@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import { inspectLocalProcess, killLocalProcess, launchLocalProcess, type LaunchLocalOptions, type LocalProcessExited, type LocalProcessHandle } from '../../../jobs-service/execution/index.js';
 import { waitUntil } from '../../../jobs-service/execution/wait-until.js';
+import { compiledExecution } from './compiled-execution.js';
 
 /** The argv that runs `source` as a Node program (the app of a test). */
 export function nodeApp(source: string): string[] {
@@ -23,6 +24,10 @@ export function useLocalRuns(): {
 } {
   const dirs: string[] = [];
   const handles: LocalProcessHandle[] = [];
+  // The launcher is found through JOBFLOOR_COMPILED_DIR; this file's process has its own environment.
+  beforeAll(async () => {
+    process.env['JOBFLOOR_COMPILED_DIR'] = await compiledExecution();
+  }, 120_000);
   afterEach(async () => {
     await Promise.all(handles.splice(0).map((handle) => killLocalProcess(handle, { graceMs: 100 })));
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
