@@ -11,10 +11,15 @@ import { currentBootId, isProcessGroupAlive } from './process-group.js';
 import { waitUntil } from './wait-until.js';
 import { workDirLayout } from './work-dir-layout.js';
 
-/** The app runs (or its launcher is writing the exit record). */
+/**
+ * The app runs (or its launcher is writing the exit record). `supervised` is false when the
+ * launcher has died (killed on its own): the app runs on, but nothing enforces maxRunTime or will
+ * write an exit record, so the caller should stop it with killLocalProcess once maxRunTime passes.
+ */
 export interface LocalProcessRunning {
   readonly state: 'running';
   readonly startedAt: string;
+  readonly supervised: boolean;
 }
 
 /** The run ended and the launcher recorded how; `message` is the line for lastStatusMessage. */
@@ -61,14 +66,14 @@ export async function inspectLocalProcess(handle: LocalProcessHandle): Promise<L
   if (handle.bootId !== null && bootId !== null && handle.bootId !== bootId) {
     return { state: 'lost', reason: `the host restarted after the app started at ${handle.startedAt}, and no exit record was written; the app did not finish` };
   }
-  if (await isProcessGroupAlive(handle.pgid)) return { state: 'running', startedAt: handle.startedAt };
-  // The app has ended; its launcher, if alive, is about to write the record.
   const launcherAlive = (): Promise<boolean> => isLauncherAlive(handle.launcherPid, handle.workDir);
+  if (await isProcessGroupAlive(handle.pgid)) return { state: 'running', startedAt: handle.startedAt, supervised: await launcherAlive() };
+  // The app has ended; its launcher, if alive, is about to write the record.
   await waitUntil(async () => (await readRecord()) !== undefined || !(await launcherAlive()), RECORD_WAIT_MS);
   // Read after seeing the launcher gone: it writes the record before it exits, so this is final.
   const after = await readRecord();
   if (after !== undefined) return exited(after);
-  if (await launcherAlive()) return { state: 'running', startedAt: handle.startedAt };
+  if (await launcherAlive()) return { state: 'running', startedAt: handle.startedAt, supervised: true };
   return {
     state: 'lost',
     reason: `process group ${handle.pgid} and its launcher (pid ${handle.launcherPid}) are gone and no exit record was written (killed with SIGKILL, or the host restarted); the app may not have finished`,

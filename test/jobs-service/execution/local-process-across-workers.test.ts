@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { inspectLocalProcess, killLocalProcess, parseLocalProcessHandle, type LocalProcessHandle, type LocalProcessStatus } from '../../../jobs-service/execution/index.js';
 import { waitUntil } from '../../../jobs-service/execution/wait-until.js';
-import { nodeApp, processGroupGone, useLocalRuns, waitForExit } from './local-runs.js';
+import { nodeApp, processGone, processGroupGone, useLocalRuns, waitForExit } from './local-runs.js';
 
 const runs = useLocalRuns();
 /**
@@ -45,14 +45,14 @@ describe('a local run across workers', () => {
     runs.track(handle);
 
     // The launching worker has exited; the app has not.
-    expect(await inspectLocalProcess(handle)).toEqual({ state: 'running', startedAt: handle.startedAt });
+    expect(await inspectLocalProcess(handle)).toEqual({ state: 'running', startedAt: handle.startedAt, supervised: true });
     expect(await waitForExit(handle)).toMatchObject({ succeeded: true, message: 'exited with code 0' });
     expect(readFileSync(handle.stdoutPath, 'utf8')).toBe('finished after the worker left\n');
   });
 
   it('is inspected by a process that never saw the launch', async () => {
     const handle = await runs.launch({ argv: nodeApp("setTimeout(() => process.exit(4), 1000)"), maxRunTimeMs: 60_000 });
-    expect(await inspectElsewhere(handle)).toEqual({ state: 'running', startedAt: handle.startedAt });
+    expect(await inspectElsewhere(handle)).toEqual({ state: 'running', startedAt: handle.startedAt, supervised: true });
     await waitForExit(handle);
     expect(await inspectElsewhere(handle)).toMatchObject({ state: 'exited', exitCode: 4, message: 'exited with code 4' });
   });
@@ -82,7 +82,8 @@ describe('a lost local run', () => {
   it('still runs, and can be cancelled, when only its launcher died', async () => {
     const handle = await runs.launch({ argv: nodeApp('setInterval(() => {}, 1000)'), maxRunTimeMs: 60_000 });
     process.kill(handle.launcherPid, 'SIGKILL');
-    expect(await inspectLocalProcess(handle)).toMatchObject({ state: 'running' });
+    expect(await waitUntil(() => processGone(handle.launcherPid), 5_000)).toBe(true);
+    expect(await inspectLocalProcess(handle)).toEqual({ state: 'running', startedAt: handle.startedAt, supervised: false });
     await killLocalProcess(handle, { graceMs: 500 });
     expect(await processGroupGone(handle.pgid)).toBe(true);
     expect(await inspectLocalProcess(handle)).toMatchObject({ state: 'lost' });
@@ -97,6 +98,6 @@ describe('a lost local run', () => {
       reason: `the host restarted after the app started at ${handle.startedAt}, and no exit record was written; the app did not finish`,
     });
     await killLocalProcess(beforeReboot, { graceMs: 100 });
-    expect(await inspectLocalProcess(handle)).toMatchObject({ state: 'running' });
+    expect(await inspectLocalProcess(handle)).toMatchObject({ state: 'running', supervised: true });
   });
 });

@@ -36,7 +36,7 @@ describe('killLocalProcess', () => {
   it('stops the app and its grandchild, records the cancel, and does nothing the second time', async () => {
     const handle = await runs.launch({ argv: WITH_GRANDCHILD, maxRunTimeMs: 60_000 });
     const grandchild = Number(await waitForFile(path.join(handle.workDir, 'grandchild.pid')));
-    expect(await inspectLocalProcess(handle)).toEqual({ state: 'running', startedAt: handle.startedAt });
+    expect(await inspectLocalProcess(handle)).toEqual({ state: 'running', startedAt: handle.startedAt, supervised: true });
 
     await killLocalProcess(handle, { graceMs: 1_000 });
 
