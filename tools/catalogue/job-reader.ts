@@ -1,4 +1,4 @@
-import { Node, type ClassDeclaration, type Decorator, type MethodDeclaration, type ObjectLiteralExpression } from 'ts-morph';
+import { Node, type ClassDeclaration, type Decorator, type MethodDeclaration, type ObjectLiteralExpression, type ParameterDeclaration } from 'ts-morph';
 import type { DependencyGraph } from '../../framework/dependencies/dependency-graph.js';
 import { IssueCollector } from '../../framework/errors/configuration-issue.js';
 import { reportClassWithoutJobs, resolveParameterRoles, type ResolvedRole } from '../../framework/jobs/parameter-roles.js';
@@ -44,7 +44,7 @@ function readJob(jobClass: ClassDeclaration, method: MethodDeclaration, decorato
   const options = jobOptions(decorator);
   const name = jobName(options) ?? `${className(jobClass)}.${method.getName()}`;
   const parameters = method.getParameters();
-  const where = `${fileOf(method)}:${method.getStartLineNumber()}`;
+  const where = `${fileOf(method)}:${method.getNameNode().getStartLineNumber()}`;
   const { roles, flowMethods } = locate(context.issues, where, (issues) =>
     resolveParameterRoles(
       parameters.map((parameter) => parameterFacts(parameter, context.tokens)),
@@ -60,7 +60,7 @@ function readJob(jobClass: ClassDeclaration, method: MethodDeclaration, decorato
     className: className(jobClass),
     methodName: method.getName(),
     file: fileOf(method),
-    line: method.getStartLineNumber(),
+    line: method.getNameNode().getStartLineNumber(),
     classDeclaration: jobClass,
     method,
     param: paramParameter === undefined ? undefined : { name: paramParameter.getName(), type: paramParameter.getType() },
@@ -73,7 +73,7 @@ function readJob(jobClass: ClassDeclaration, method: MethodDeclaration, decorato
   };
 }
 
-function listedMethods(parameter: import('ts-morph').ParameterDeclaration): string[] {
+function listedMethods(parameter: ParameterDeclaration): string[] {
   const decorator = frameworkDecorator(parameter, 'flows');
   return decorator === undefined ? [] : listedFlowMethods(decorator);
 }

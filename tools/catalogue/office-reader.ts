@@ -155,7 +155,7 @@ function isInCodeSource(value: unknown): value is { file: string; content: unkno
 
 /** A path or `file:` URL (how `new URL(..., import.meta.url)` evaluates) as an absolute path. */
 function absolutePath(pathOrUrl: string, root: string): string {
-  return pathOrUrl.startsWith('file:') ? fileURLToPath(pathOrUrl) : path.resolve(root, pathOrUrl);
+  return path.resolve(root, pathOrUrl.startsWith('file:') ? fileURLToPath(pathOrUrl) : pathOrUrl);
 }
 
 function escalationTable(value: unknown): Record<string, OfficeEscalationTarget> {

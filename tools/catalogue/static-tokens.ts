@@ -1,4 +1,4 @@
-import { Node, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, type Symbol as MorphSymbol, type VariableDeclaration } from 'ts-morph';
 import type { StaticToken } from './catalogue-model.js';
 
 /**
@@ -61,7 +61,7 @@ export function classDeclarationOf(symbol: MorphSymbol): Node | undefined {
 }
 
 /** `'Name'` of `const X = createToken<T>('Name')`. */
-function createTokenName(declaration: import('ts-morph').VariableDeclaration): string | undefined {
+function createTokenName(declaration: VariableDeclaration): string | undefined {
   const initializer = declaration.getInitializer();
   if (!Node.isCallExpression(initializer)) return undefined;
   const callee = initializer.getExpression();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression, type VariableDeclaration } from 'ts-morph';
 
 /** A part of an expression that only running the code could tell (a parameter, a function call). */
 export class Unresolved {
@@ -132,7 +132,7 @@ function identifier(expression: Node, next: (node: Node) => unknown): unknown {
   return initializer === undefined ? new Unresolved(expression.getText()) : next(initializer);
 }
 
-function constDeclaration(identifier: Node): import('ts-morph').VariableDeclaration | undefined {
+function constDeclaration(identifier: Node): VariableDeclaration | undefined {
   let symbol = identifier.getSymbol();
   if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
   const declaration = symbol?.getValueDeclaration() ?? symbol?.getDeclarations()[0];

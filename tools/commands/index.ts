@@ -7,4 +7,5 @@ export function lazy(summary: string, load: () => Promise<{ command: Command }>)
 
 export const commands: Record<string, Command> = {
   catalogue: lazy('write the job catalogue (jobs, types, flows, escalations, dependencies) as JSON', () => import('./catalogue.js')),
+  check: lazy('check flows, jobs and teams files before anything runs (exit 1 on problems)', () => import('./check.js')),
 };
