@@ -1,20 +1,27 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ServiceError } from '../errors/service-error.js';
+import { ServiceError, type ServiceErrorCode } from '../errors/service-error.js';
 import { failure } from './envelope.js';
 
+/** A client error found by fastify, as the service's stable code and a message that says what to do. */
+interface ClientError {
+  readonly status: number;
+  readonly code: ServiceErrorCode;
+  readonly message: string;
+}
+
 /** Fastify's own 4xx errors (body parsing and size, bad URLs) with a message that says what to do. */
-function fastifyClientError(error: FastifyError, bodyLimitBytes: number): { status: number; message: string } | undefined {
+function fastifyClientError(error: FastifyError, bodyLimitBytes: number): ClientError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, message: 'The request body must be JSON: send it with Content-Type: application/json.' };
+      return { status: 415, code: 'JOBS_UNSUPPORTED_MEDIA_TYPE', message: 'The request body must be JSON: send it with Content-Type: application/json.' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, message: `The request body is larger than the limit of ${bodyLimitBytes} bytes.` };
+      return { status: 413, code: 'JOBS_BODY_TOO_LARGE', message: `The request body is larger than the limit of ${bodyLimitBytes} bytes.` };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, message: `The request body is not valid JSON: ${error.message}` };
+      return { status: 400, code: 'JOBS_BAD_REQUEST', message: 'The request body is not valid JSON; check it with a JSON validator.' };
     default:
-      if (error instanceof SyntaxError) return { status: 400, message: `The request body is not valid JSON: ${error.message}` };
+      if (error instanceof SyntaxError) return { status: 400, code: 'JOBS_BAD_REQUEST', message: `The request body is not valid JSON: ${error.message}` };
       if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-        return { status: error.statusCode, message: error.message };
+        return { status: error.statusCode, code: 'JOBS_BAD_REQUEST', message: error.message };
       }
       return undefined;
   }
@@ -34,7 +41,7 @@ export function installErrorResponses(app: FastifyInstance, bodyLimitBytes: numb
       return reply.code(status).send(failure(error.message, { code: (error as { code: string }).code, errors }));
     }
     const client = fastifyClientError(error, bodyLimitBytes);
-    if (client !== undefined) return reply.code(client.status).send(failure(client.message, { code: error.code ?? 'JOBS_BAD_REQUEST', errors: [] }));
+    if (client !== undefined) return reply.code(client.status).send(failure(client.message, { code: client.code, errors: [] }));
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(failure(`The service failed to handle this request (request id ${request.id}); it has been logged.`, null));
   });

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 
@@ -13,11 +14,18 @@ export interface Migration {
 // after the other instead of both creating the same tables.
 const MIGRATION_LOCK_KEY = 7_271_001;
 
-/** The migrations folder: next to this file in the sources, or in the source tree when run from dist/. */
+/**
+ * The migrations folder, `jobs-service/database/migrations/` of the repository: found by walking
+ * up from this file, so that the sources, dist/ and other compiled copies all find the same SQL.
+ */
 export function migrationsFolder(): string {
-  const beside = fileURLToPath(new URL('./migrations/', import.meta.url));
-  if (existsSync(beside)) return beside;
-  return fileURLToPath(new URL('../../../jobs-service/database/migrations/', import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'jobs-service', 'database', 'migrations');
+    if (existsSync(candidate)) return `${candidate}/`;
+    if (dir === dirname(dir)) throw new Error(`No jobs-service/database/migrations folder above ${fileURLToPath(import.meta.url)}.`);
+    dir = dirname(dir);
+  }
 }
 
 /** Reads the migrations in version order; a badly named file is an error that names it. */

@@ -37,6 +37,7 @@ export class IntakeWorker {
 
   /** Listens for submissions and drains what is already waiting. */
   async start(): Promise<void> {
+    this.#stopped = false;
     this.#unlisten = await this.#options.db.listen(INTAKE_CHANNEL, () => this.wake());
     this.#sweep = setInterval(() => this.wake(), this.#options.sweepIntervalMs);
     this.#sweep.unref();

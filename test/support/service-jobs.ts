@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { Queryable } from '../../jobs-service/database/database.js';
 import { acceptSubmission } from '../../jobs-service/intake/accept-submission.js';
 import { promoteAccepted } from '../../jobs-service/intake/promote-accepted.js';
@@ -39,6 +40,11 @@ export function newJob(overrides: Partial<NewJob> = {}): NewJob {
 export async function insertJob(db: Queryable, status: JobStatus = 'PENDING', overrides: Partial<NewJob> = {}): Promise<string> {
   const { uuid } = await acceptSubmission(db, newJob(overrides));
   await promoteAccepted(db, 1_000);
+  // A running service's intake worker may have claimed the submission first; wait for its commit.
+  await vi.waitFor(async () => {
+    const { rows } = await db.query('SELECT 1 FROM jobs WHERE uuid = $1', [uuid]);
+    if (rows.length === 0) throw new Error(`job ${uuid} was not promoted to PENDING`);
+  });
   if (status !== 'PENDING') await db.query('UPDATE jobs SET status = $2 WHERE uuid = $1', [uuid, status]);
   return uuid;
 }

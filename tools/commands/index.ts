@@ -6,6 +6,9 @@ export function lazy(summary: string, load: () => Promise<{ command: Command }>)
 }
 
 export const commands: Record<string, Command> = {
-  catalogue: lazy('write the job catalogue (jobs, types, flows, escalations, dependencies) as JSON', () => import('./catalogue.js')),
+  token: lazy('print a development bearer token for a tenant and user', () => import('./token.js')),
+  serve: lazy('run the jobs service (API, workers, or both)', () => import('./serve.js')),
   check: lazy('check flows, jobs and teams files before anything runs (exit 1 on problems)', () => import('./check.js')),
+  catalogue: lazy('write the job catalogue (jobs, types, flows, escalations, dependencies) as JSON', () => import('./catalogue.js')),
+  import: lazy('import system, app or tenant queue definitions from a JSON file', () => import('./import.js')),
 };
