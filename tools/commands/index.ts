@@ -11,4 +11,5 @@ export const commands: Record<string, Command> = {
   check: lazy('check flows, jobs and teams files before anything runs (exit 1 on problems)', () => import('./check.js')),
   catalogue: lazy('write the job catalogue (jobs, types, flows, escalations, dependencies) as JSON', () => import('./catalogue.js')),
   import: lazy('import system, app or tenant queue definitions from a JSON file', () => import('./import.js')),
+  graph: lazy('draw a flow graph as SVG, Mermaid or DOT, with jobs, teams and a legend', () => import('./graph.js')),
 };
