@@ -20,7 +20,8 @@ export default defineConfig({
     env: {
       JOBFLOOR_LOG_LEVEL: 'silent',
       // Thread-pool workers run a tsc build of the sources (test/support/compile-for-workers.ts).
-      JOBFLOOR_COMPILED_DIR: 'node_modules/.cache/jobfloor/compiled',
+      // Each run rebuilds it; runs side by side in one checkout each need a directory of their own.
+      JOBFLOOR_COMPILED_DIR: process.env['JOBFLOOR_COMPILED_DIR'] ?? 'node_modules/.cache/jobfloor/compiled',
     },
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -100,7 +100,8 @@ async function acceptToPending(url: string, from: Date, expected: number): Promi
 /** Starts `jobfloor serve` against PostgreSQL and resolves once it answers /health. */
 async function startService(databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/tools/jobfloor.js', 'serve', '--port', String(PORT), '--data-dir', dataDir, '--log-level', 'warn'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    // The intake alone: the job workers take no queue, so the lifecycle does not share the machine.
+    env: { ...process.env, DATABASE_URL: databaseUrl, JOBFLOOR_WORKER_QUEUES: 'bench.intake.only' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 200; attempt += 1) {

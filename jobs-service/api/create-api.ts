@@ -1,9 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ApiContext } from './api-context.js';
 import { requireAuthentication } from './authenticate-requests.js';
 import { installErrorResponses } from './error-responses.js';
 import { registerCatalogRoutes } from './routes/catalog-routes.js';
 import { registerJobActionRoutes } from './routes/job-action-routes.js';
+import { registerJobOutputRoutes } from './routes/job-output-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 
@@ -20,7 +21,8 @@ function acceptJsonOnly(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    // The parser reports through `done`; its declared return type is loose.
+    void parseJson(request, body as string, done);
   });
 }
 
@@ -40,9 +42,11 @@ export async function createApi(context: ApiContext): Promise<FastifyInstance> {
   const app = Fastify({
     // pino's Logger is fastify's logger; only the declared generic types differ.
     loggerInstance: context.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Requests are measured by the metrics hook and errors logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: context.bodyLimitBytes,
-    ignoreTrailingSlash: true,
+    // Long path parameters reach the routes, which answer a 404 in the envelope rather than a bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
     return503OnClosing: true,
   });
   acceptJsonOnly(app);
@@ -53,6 +57,7 @@ export async function createApi(context: ApiContext): Promise<FastifyInstance> {
     requireAuthentication(scope, context);
     registerJobRoutes(scope, context);
     registerJobActionRoutes(scope, context);
+    registerJobOutputRoutes(scope, context);
     registerCatalogRoutes(scope, context);
   });
   await app.ready();

@@ -5,12 +5,21 @@ import { historyQuerySchema } from '../store/job-history.js';
 import { listJobsQuerySchema } from '../store/list-jobs.js';
 import { submissionRequestSchema } from '../submission/index.js';
 import { SERVICE_VERSION } from './envelope.js';
+import { jobLogQuerySchema, outputListingQuerySchema } from './routes/output-queries.js';
 
 type JsonSchema = Record<string, unknown>;
 
+/**
+ * Named schemas (zod `.meta({ id })`) of the document: zod puts them under `$defs` of each
+ * converted schema; OpenAPI wants them once under `components.schemas`, referenced from there.
+ */
+const namedSchemas: Record<string, JsonSchema> = {};
+
 /** The JSON Schema of what a client sends, from the zod schema that validates it. */
 function requestSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const converted = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _ignored, $defs, ...rest } = JSON.parse(JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  Object.assign(namedSchemas, $defs);
   return rest;
 }
 
@@ -68,6 +77,31 @@ function jobActionPaths(): Record<string, JsonSchema> {
   };
 }
 
+/** Outputs and log (docs/jobs-service/api.md, "Outputs and logs"); `{path}` may hold slashes. */
+function jobOutputPaths(): Record<string, JsonSchema> {
+  const pathParameter = (description: string) => ({ name: 'path', in: 'path', required: true, schema: { type: 'string' }, description });
+  const listing = (parameters: JsonSchema[]) => ({
+    summary: "List a job's outputs: a directory of its work directory (the root without a path), paged in name order",
+    parameters: [idParameter, ...parameters, ...queryParameters(outputListingQuerySchema)],
+    responses: responses(200, 'the entries (empty while the job has no work directory)', 400, 404),
+  });
+  // The 200 of a download is the file, not the envelope; its errors are in the envelope.
+  const download = {
+    ...responses(200, '', 400, 404),
+    200: { description: 'the file, as an attachment', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+  };
+  return {
+    '/jobs/v2/{id}/outputs/listing': { get: listing([]) },
+    '/jobs/v2/{id}/outputs/listing/{path}': { get: listing([pathParameter('A directory (or file) relative to the work directory, slashes included.')]) },
+    '/jobs/v2/{id}/outputs/media/{path}': {
+      get: { summary: 'Download one output file (not in the envelope)', parameters: [idParameter, pathParameter('A file relative to the work directory, slashes included.')], responses: download },
+    },
+    '/jobs/v2/{id}/log': {
+      get: { summary: "A job's status history and the end of its app's stdout and stderr", parameters: [idParameter, ...queryParameters(jobLogQuerySchema)], responses: responses(200, 'the log', 400, 404) },
+    },
+  };
+}
+
 function catalogPaths(kind: 'systems' | 'apps', schema: z.ZodType): Record<string, JsonSchema> {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
   return {
@@ -88,7 +122,6 @@ export function openApiDocument(publicUrl: string): JsonSchema {
     openapi: '3.1.0',
     info: { title: 'jobfloor jobs service', version: SERVICE_VERSION, description: 'Aloe-style jobs service; every response uses the envelope {status, message, version, result}.' },
     servers: [{ url: publicUrl }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
     paths: {
       '/jobs/v2': {
@@ -101,11 +134,14 @@ export function openApiDocument(publicUrl: string): JsonSchema {
         get: { summary: "A job's status changes", parameters: [idParameter, ...queryParameters(historyQuerySchema)], responses: responses(200, 'the history', 404) },
       },
       ...jobActionPaths(),
+      ...jobOutputPaths(),
       ...catalogPaths('systems', systemDefinitionSchema),
       ...catalogPaths('apps', appDefinitionSchema),
       '/health': { get: { summary: 'Health (no token)', security: [], responses: { 200: { description: 'healthy' }, 503: { description: 'database down' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics (no token)', security: [], responses: { 200: { description: 'text exposition format' } } } },
       '/openapi.json': { get: { summary: 'This document (no token)', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
+    // After paths: building them collects the named schemas.
+    components: { schemas: { ...namedSchemas }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
   };
 }

@@ -11,6 +11,12 @@ import { migrate } from '../database/migrate.js';
 import { openDatabase } from '../database/open-database.js';
 import { IntakeWorker } from '../intake/intake-worker.js';
 import type { PromotedJob } from '../intake/promote-accepted.js';
+import { createLifecycleOffice } from '../jobs/lifecycle-office.js';
+import { LifecycleSettings } from '../jobs/lifecycle-settings.js';
+import { NotificationDeliverer } from '../notifications/index.js';
+import { JobWorker } from '../worker/job-worker.js';
+import { lifecycleRunner } from '../worker/run-lifecycle.js';
+import type { Office } from '../../framework/index.js';
 
 /** Options of {@link JobsService.start} beyond the configuration; tests use them. */
 export interface JobsServiceOptions {
@@ -44,12 +50,13 @@ export class JobsService {
     readonly logger: Logger,
     readonly api: FastifyInstance | undefined,
     readonly intake: IntakeWorker | undefined,
+    readonly workers: Workers | undefined,
     readonly url: string,
     private readonly ownsDatabase: boolean,
   ) {}
 
   static async start(config: ServiceConfig, options: JobsServiceOptions = {}): Promise<JobsService> {
-    checkDeployment(config);
+    if (options.database === undefined) checkDeployment(config);
     const logger = options.logger ?? pino({ name: 'jobfloor', level: config.logLevel });
     const db = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     try {
@@ -60,8 +67,10 @@ export class JobsService {
       const { api, url } = config.roles.api
         ? await startApi(config, db, metrics, logger, options.authenticator ?? (await createAuthenticator(config)))
         : { api: undefined, url: '' };
+      const publicUrl = url === '' ? config.publicUrl : url;
+      const workers = config.roles.worker ? await startWorkers(config, db, logger, publicUrl) : undefined;
       logger.info({ url, engine: db.engine, roles: config.roles }, 'jobs service started');
-      return new JobsService(config, db, metrics, logger, api, intake, url, options.database === undefined);
+      return new JobsService(config, db, metrics, logger, api, intake, workers, url, options.database === undefined);
     } catch (error) {
       if (options.database === undefined) await db.close();
       throw error;
@@ -72,6 +81,7 @@ export class JobsService {
   async stop(): Promise<void> {
     await this.api?.close();
     await this.intake?.stop();
+    await this.workers?.stop();
     if (this.ownsDatabase) await this.db.close();
   }
 }
@@ -95,4 +105,40 @@ async function startApi(config: ServiceConfig, db: Database, metrics: ServiceMet
     context.publicUrl = defaultPublicUrl(config.host, Number(new URL(address).port));
   }
   return { api, url: context.publicUrl };
+}
+
+/** The job workers of a process: the lifecycle office, the worker that feeds it, and the notification deliverer. */
+class Workers {
+  constructor(
+    readonly office: Office,
+    readonly worker: JobWorker,
+    readonly notifications: NotificationDeliverer,
+  ) {}
+
+  async stop(): Promise<void> {
+    await this.worker.stop();
+    await this.notifications.stop();
+    await this.office.stop();
+  }
+}
+
+async function startWorkers(config: ServiceConfig, db: Database, logger: Logger, publicUrl: string): Promise<Workers> {
+  const { worker: settings } = config;
+  const lifecycleSettings = new LifecycleSettings(config.dataDir, settings.monitorInitialDelayMs, settings.monitorMaxDelayMs);
+  const office = createLifecycleOffice({ db, settings: lifecycleSettings });
+  await office.start({ logger });
+  const worker = new JobWorker({
+    db,
+    logger,
+    runJob: lifecycleRunner({ office, db, logger, maxAttempts: settings.maxAttempts }),
+    concurrency: settings.concurrency,
+    leaseMs: settings.leaseMs,
+    queues: config.workerQueues,
+    sweepIntervalMs: config.intake.sweepIntervalMs,
+    retryDelayMs: settings.monitorInitialDelayMs,
+  });
+  const notifications = new NotificationDeliverer({ db, logger, publicUrl, settings: config.notifications });
+  await notifications.start();
+  await worker.start();
+  return new Workers(office, worker, notifications);
 }

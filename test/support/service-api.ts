@@ -13,7 +13,8 @@ export const TEST_AUDIENCE = 'jobfloor-test';
 
 /** Claims of a test token; `sign` fills in issuer, audience and expiry unless overridden. */
 export interface TokenClaims {
-  readonly tenant?: string;
+  /** null leaves the claim out. */
+  readonly tenant?: string | null;
   readonly sub?: string;
   readonly roles?: readonly string[];
   readonly [claim: string]: unknown;
@@ -33,16 +34,19 @@ export interface TestResponse {
   readonly status: number;
   readonly headers: Headers;
   // Response bodies are checked by the tests; `any` keeps them readable.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly body: any;
 }
 
 /**
  * Starts the jobs service (API and workers) for the calling describe block on `engine`, trusting
  * a fresh ES256 key for tokens with a test issuer and audience, in production mode (no demo tenant).
+ * Jobs are recorded but not run unless `options.runJobs` is true.
  * The default token is user `alice` of tenant `acme`.
  */
-export function useTestService(engine: EngineName, extraEnv: Record<string, string> = {}): TestService {
+export function useTestService(engine: EngineName, extraEnv: Record<string, string> = {}, options: { runJobs?: boolean } = {}): TestService {
+  // Tests of the API see jobs stay where they put them: the workers take jobs only from a queue
+  // that no job is on. Lifecycle tests ask for the jobs to run.
+  const queues = options.runJobs === true ? {} : { JOBFLOOR_WORKER_QUEUES: 'tests.no.jobs.run' };
   const database = useServiceDatabase(engine);
   let service: JobsService | undefined;
   let privateKey: CryptoKey | undefined;
@@ -55,9 +59,9 @@ export function useTestService(engine: EngineName, extraEnv: Record<string, stri
     writeFileSync(join(dir, 'public.pem'), await exportSPKI(keys.publicKey));
     const config = loadServiceConfig({
       argv: ['--port', '0', '--data-dir', dir, '--mode', 'production', '--log-level', 'silent'],
-      env: { JOBFLOOR_AUTH_PUBLIC_KEY_FILE: join(dir, 'public.pem'), JOBFLOOR_AUTH_ISSUER: TEST_ISSUER, JOBFLOOR_AUTH_AUDIENCE: TEST_AUDIENCE, ...extraEnv },
+      env: { JOBFLOOR_AUTH_PUBLIC_KEY_FILE: join(dir, 'public.pem'), JOBFLOOR_AUTH_ISSUER: TEST_ISSUER, JOBFLOOR_AUTH_AUDIENCE: TEST_AUDIENCE, ...queues, ...extraEnv },
     });
-    service = await JobsService.start(config, { database: database.db, logger: pino({ level: 'silent' }) });
+    service = await JobsService.start(config, { database: database.db, logger: pino({ level: process.env['JOBFLOOR_TEST_LOG'] ?? 'silent' }) });
   });
   afterAll(async () => {
     await service?.stop();
@@ -72,7 +76,7 @@ export function useTestService(engine: EngineName, extraEnv: Record<string, stri
     database,
     async token(claims = {}, options = {}) {
       const { tenant = 'acme', sub = 'alice', roles = ['user'], ...rest } = claims;
-      let jwt = new SignJWT({ tenant, roles, ...rest })
+      let jwt = new SignJWT({ ...(tenant === null ? {} : { tenant }), roles, ...rest })
         .setProtectedHeader({ alg: 'ES256' })
         .setSubject(sub)
         .setIssuer(options.issuer ?? TEST_ISSUER)

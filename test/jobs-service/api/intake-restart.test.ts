@@ -28,7 +28,8 @@ function temporaryDir(): string {
 }
 
 function developmentConfig(dataDir: string, ...flags: string[]) {
-  return loadServiceConfig({ argv: ['--port', '0', '--data-dir', dataDir, '--log-level', 'silent', ...flags], env: {} });
+  // These tests are about the intake: the job workers take no queue, so the jobs stay PENDING.
+  return loadServiceConfig({ argv: ['--port', '0', '--data-dir', dataDir, '--log-level', 'silent', '--queues', 'tests.no.jobs.run', ...flags], env: {} });
 }
 
 async function submitDemoJobs(url: string, token: string, count: number): Promise<string[]> {

@@ -19,6 +19,8 @@ describe('loadServiceConfig defaults', () => {
       bodyLimitBytes: 1_048_576,
       logLevel: 'info',
       intake: { batchSize: 100, sweepIntervalMs: 30_000 },
+      worker: { concurrency: 16, leaseMs: 30_000, maxAttempts: 5, monitorInitialDelayMs: 1_000, monitorMaxDelayMs: 30_000 },
+      notifications: { batchSize: 10, sweepIntervalMs: 60_000, leaseMs: 60_000, requestTimeoutMs: 10_000, maxAttempts: 5, initialRetryDelayMs: 1_000, maxRetryDelayMs: 300_000 },
       auth: { tenantClaim: 'tenant', userClaim: 'sub', rolesClaim: 'roles', adminRole: 'admin', clockToleranceSeconds: 30 },
     });
   });
