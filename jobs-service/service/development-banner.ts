@@ -24,8 +24,9 @@ export async function developmentBanner(service: JobsService): Promise<string> {
     `  TOKEN=${token}`,
     `  ${submit}`,
     '',
-    'Then follow it (use the id from the answer):',
-    `  curl -s ${service.url}/jobs/v2/<id>/history -H "Authorization: Bearer $TOKEN"`,
+    'It runs to FINISHED in a few seconds. Follow it (use the id from the answer):',
+    `  curl -s ${service.url}/jobs/v2/<id>/history -H "Authorization: Bearer $TOKEN"   # every status change`,
+    `  curl -s ${service.url}/jobs/v2/<id>/log -H "Authorization: Bearer $TOKEN"       # and what the program printed`,
     '',
   ].join('\n');
 }
