@@ -15,6 +15,8 @@ export interface EngineHost {
   /** This thread's process-scoped dependencies. */
   readonly processScope: DependencyContainer;
   readonly logger: Logger;
+  /** True while someone reads job records (a listener or a traced run): only then is CPU time measured. */
+  readonly recordsListened: { readonly listened: boolean };
   /** The team of a run's first job when it has none of its own. */
   readonly defaultTeam: Team;
   /** Receives each job execution when it has ended (its timings are set). */

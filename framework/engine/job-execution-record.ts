@@ -20,6 +20,12 @@ export interface JobExecutionRecord {
   readonly queueWaitMs: number;
   /** Milliseconds the job ran, waiting for its dependencies included. */
   readonly runTimeMs: number;
+  /**
+   * CPU milliseconds of the job's synchronous part: how long it held the main thread's event loop
+   * (measured with `process.cpuUsage()`, at most that part's wall time). Absent for jobs that ran
+   * on a worker thread. `jobfloor teams --stats` compares it with `runTimeMs`.
+   */
+  readonly cpuTimeMs?: number;
   readonly outcome: JobOutcome;
   /** The flow method the job took instead of its next (a goto), if any. */
   readonly goto?: string;
@@ -53,6 +59,7 @@ export function jobExecutionRecord(execution: JobExecution, failed: boolean, err
     runTimeMs: endedAt - startedAt,
     outcome: failed ? 'escalated' : 'completed',
     startedAt: performance.timeOrigin + startedAt,
+    ...(execution.cpuTimeMs !== undefined && { cpuTimeMs: execution.cpuTimeMs }),
     ...(execution.goto !== undefined && { goto: execution.goto.method }),
     ...(failed && { escalation: escalationChain(asEscalation(error))[0] ?? 'Error' }),
   };

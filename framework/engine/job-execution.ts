@@ -64,6 +64,16 @@ export class JobExecution implements TeamJob, FlowSink, JobCallHost {
     return this.run.signal;
   }
 
+  /** CPU time is measured only for records someone reads: a traced run, or a `job:end` listener. */
+  get measuresCpu(): boolean {
+    return this.run.trace !== undefined || this.executor.host.recordsListened.listened;
+  }
+
+  /** CPU milliseconds of the job's synchronous part on this thread (see `JobCall`); undefined if unmeasured or run elsewhere. */
+  get cpuTimeMs(): number | undefined {
+    return this.#call?.cpuTimeMs;
+  }
+
   get neededBy(): string {
     return `job ${this.job} at node '${this.node}' of flow '${this.flow}'`;
   }

@@ -12,4 +12,5 @@ export const commands: Record<string, Command> = {
   catalogue: lazy('write the job catalogue (jobs, types, flows, escalations, dependencies) as JSON', () => import('./catalogue.js')),
   import: lazy('import system, app or tenant queue definitions from a JSON file', () => import('./import.js')),
   graph: lazy('draw a flow graph as SVG, Mermaid or DOT, with jobs, teams and a legend', () => import('./graph.js')),
+  teams: lazy("show every job's team and why; with --stats, advise thread pool or inline", () => import('./teams.js')),
 };

@@ -27,15 +27,15 @@ function recordOffice() {
 }
 
 describe('job execution records', () => {
-  it('emits one record per job execution with flow, node, job, team, queue wait, run time and outcome', async () => {
+  it('emits one record per job execution with flow, node, job, team, queue wait, run time, CPU time and outcome', async () => {
     const office = await recordOffice();
     const records: JobExecutionRecord[] = [];
     office.events.on('job:end', (record) => records.push(record));
     const before = Date.now();
     await office.invoke('records', 1, { traceId: 'trace-a' });
     expect(records).toEqual([
-      { traceId: 'trace-a', flow: 'records', node: 'first', job: 'RecordJobs.first', team: 'io', queueWaitMs: 0, runTimeMs: expect.any(Number), outcome: 'completed', startedAt: expect.any(Number) },
-      { traceId: 'trace-a', flow: 'records', node: 'second', job: 'RecordJobs.second', team: 'io', queueWaitMs: 0, runTimeMs: expect.any(Number), outcome: 'completed', startedAt: expect.any(Number) },
+      { traceId: 'trace-a', flow: 'records', node: 'first', job: 'RecordJobs.first', team: 'io', queueWaitMs: 0, runTimeMs: expect.any(Number), cpuTimeMs: expect.any(Number), outcome: 'completed', startedAt: expect.any(Number) },
+      { traceId: 'trace-a', flow: 'records', node: 'second', job: 'RecordJobs.second', team: 'io', queueWaitMs: 0, runTimeMs: expect.any(Number), cpuTimeMs: expect.any(Number), outcome: 'completed', startedAt: expect.any(Number) },
     ]);
     expect(records[0]!.runTimeMs).toBeGreaterThanOrEqual(4);
     expect(records[0]!.startedAt).toBeGreaterThanOrEqual(before - 1);
