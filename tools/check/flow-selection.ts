@@ -34,7 +34,8 @@ export function selectFlows(offices: readonly CatalogueOffice[], flowsOption: re
     const owners = offices.filter((office) => names(office, graph.file));
     const chosen = owners.length > 0 ? owners : officeWithItsJobs(offices, graph);
     if (chosen.length === 0) orphans.push(graph);
-    if (owners.length === 0 && chosen[0] !== undefined) {
+    // Files given with --flows are expected to be named by no office; the note is for the default set.
+    if (!explicit && owners.length === 0 && chosen[0] !== undefined) {
       notes.push(`${graph.file} is named by no defineOffice({ flows }); it was checked with ${chosen[0].label}, the office with its jobs.`);
     }
     for (const office of chosen) byOffice.set(office, [...(byOffice.get(office) ?? []), graph]);
