@@ -6,7 +6,7 @@
  * the app started; the end of the run goes on to clean-up, or escalates its failure.
  */
 import { flows, job, param } from '../../framework/index.js';
-import { inspectLocalProcess } from '../execution/index.js';
+import { formatRunTime, inspectLocalProcess, killLocalProcess } from '../execution/index.js';
 import type { ActiveJob, LifecycleRunEnd } from './active-job.js';
 import { RemoteRunFailedError } from './lifecycle-errors.js';
 import { LifecycleSettings } from './lifecycle-settings.js';
@@ -32,6 +32,11 @@ export class MonitorJobs {
     const launch = active.state.launch!;
     const status = await inspectLocalProcess(launch);
     const remoteStarted = new Date(launch.startedAt);
+    if (status.state === 'running' && !status.supervised && Date.now() > remoteStarted.getTime() + launch.maxRunTimeMs) {
+      // The launcher that enforces maxRunTime is gone (killed on its own): the monitor enforces it.
+      await killLocalProcess(launch);
+      throw new RemoteRunFailedError(`killed after exceeding maxRunTime ${formatRunTime(launch.maxRunTimeMs)} (its launcher had died)`);
+    }
     if (status.state === 'running') {
       const delayMs = settings.nextCheckDelay(active.state.nextCheckMs);
       const state = { ...active.state, nextCheckMs: delayMs };

@@ -133,6 +133,17 @@ describe.each(engines)('the job lifecycle on %s', (engine) => {
     expect(await groupAlive(pgid)).toBe(false);
   });
 
+  it('enforces maxRunTime itself when the run has lost its launcher', async () => {
+    const id = await submit({ appId: 'shell-app', parameters: { script: 'sleep 60' }, maxRunTime: '00:00:03' });
+    const running = await waitFor(id, ['RUNNING']);
+    const { rows } = await api.database.db.query<{ launcher: number }>(`SELECT (state->'launch'->>'launcherPid')::int AS launcher FROM work_queue WHERE job_uuid = $1`, [id]);
+    process.kill(rows[0]!.launcher, 'SIGKILL');
+    const failed = await waitFor(id, ['FINISHED', 'FAILED']);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.lastStatusMessage).toMatch(/maxRunTime/);
+    expect(await groupAlive(Number(String(running.remoteJobId).split(':')[1]))).toBe(false);
+  });
+
   it('stops a RUNNING local job on cancel and ends its process group', async () => {
     const id = await submit({ appId: 'shell-app', parameters: { script: 'sleep 60 & sleep 60' } });
     const running = await waitFor(id, ['RUNNING']);
