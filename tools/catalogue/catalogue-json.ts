@@ -16,13 +16,18 @@ function officeJson(office: CatalogueOffice): object {
     name: office.name ?? null,
     file: office.file,
     line: office.line,
-    flows: office.flows.map((source) => (typeof source === 'object' && !(source instanceof URL) ? source.file : displayPath(String(source)))),
-    teams: office.teams === undefined ? null : typeof office.teams === 'object' && !(office.teams instanceof URL) ? office.teams.file : displayPath(String(office.teams)),
+    flows: office.flows.map(sourceName),
+    teams: office.teams === undefined ? null : sourceName(office.teams),
     escalations: office.escalations,
     jobs: office.jobs.map(jobJson),
     dependencies: office.providers.map(dependencyJson),
     unresolved: office.unresolved,
   };
+}
+
+/** A flow or teams source as the catalogue names it: its display path, or an in-code source's file name. */
+function sourceName(source: string | URL | { readonly file: string }): string {
+  return typeof source === 'object' && !(source instanceof URL) ? source.file : displayPath(String(source));
 }
 
 function jobJson(job: CatalogueJob): object {

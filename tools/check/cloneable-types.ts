@@ -81,7 +81,13 @@ class CloneWalk {
 function isMethod(property: MorphSymbol): boolean {
   return property
     .getDeclarations()
-    .some((declaration) => Node.isMethodDeclaration(declaration) || Node.isMethodSignature(declaration) || Node.isGetAccessorDeclaration(declaration) || Node.isSetAccessorDeclaration(declaration));
+    .some(
+      (declaration) =>
+        Node.isMethodDeclaration(declaration) ||
+        Node.isMethodSignature(declaration) ||
+        Node.isGetAccessorDeclaration(declaration) ||
+        Node.isSetAccessorDeclaration(declaration),
+    );
 }
 
 function has(type: Type, flags: TypeFlags): boolean {
@@ -90,5 +96,6 @@ function has(type: Type, flags: TypeFlags): boolean {
 
 /** Strings, numbers, booleans, bigints, enums, their literals, null and undefined: cloned as they are. */
 function isPrimitive(type: Type): boolean {
-  return has(type, TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.EnumLike | TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void);
+  const primitive = TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.EnumLike;
+  return has(type, primitive | TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void);
 }

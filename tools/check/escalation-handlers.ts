@@ -46,8 +46,12 @@ export function checkHandlers(entries: readonly HandlerEntry[], errors: ErrorCla
       problems.add({
         code: 'JOBFLOOR_CHECK_UNKNOWN_ESCALATION_CLASS',
         location: entry.location,
-        message: `The escalations of ${entry.table} name '${entry.errorClass}', which is no error class of the project or its libraries.${didYouMean(entry.errorClass, errors.knownNames())}`,
-        fix: `Name the error class exactly as declared (escalations match class names); for a library's class, declare it on the job that throws it: @job({ throws: [${entry.errorClass}] }).`,
+        message:
+          `The escalations of ${entry.table} name '${entry.errorClass}', which is no error class of the project or its libraries.` +
+          didYouMean(entry.errorClass, errors.knownNames()),
+        fix:
+          'Name the error class exactly as declared (escalations match class names); for a library\'s class, declare it on the job ' +
+          `that throws it: @job({ throws: [${entry.errorClass}] }).`,
       });
       continue;
     }
@@ -62,7 +66,9 @@ export function checkHandlers(entries: readonly HandlerEntry[], errors: ErrorCla
       message:
         `${capitalise(entry.table)} sends escalation '${entry.errorClass}' to node '${entry.handler.name}', whose job '${target.job.name}' takes ` +
         `@param() ${target.param.name}: ${paramType}; the TypeScript checker says ${entry.errorClass} is not assignable to it.`,
-      fix: `Let '${target.job.name}' take @param() ${target.param.name}: ${entry.errorClass} (or a base class of it), or send '${entry.errorClass}' to a handler that takes it.`,
+      fix:
+        `Let '${target.job.name}' take @param() ${target.param.name}: ${entry.errorClass} (or a base class of it), ` +
+        `or send '${entry.errorClass}' to a handler that takes it.`,
     });
   }
 }

@@ -15,7 +15,9 @@ export function checkFlowInterface(job: CatalogueJob, problems: ProblemList): vo
     problems.add({
       code: 'JOBFLOOR_CHECK_UNLISTED_FLOW_METHOD',
       location,
-      message: `Method '${method}' of ${flows.interfaceName}, the flow interface of job '${job.name}', is not listed in its @flows() (${listed}); the flows object the job receives has no '${method}'.`,
+      message:
+        `Method '${method}' of ${flows.interfaceName}, the flow interface of job '${job.name}', is not listed in its @flows() (${listed}); ` +
+        `the flows object the job receives has no '${method}'.`,
       fix: `List it: @flows<${flows.interfaceName}>(${[listed, `'${method}'`].filter(Boolean).join(', ')}), and wire it in the flow graphs.`,
     });
   }
@@ -24,7 +26,9 @@ export function checkFlowInterface(job: CatalogueJob, problems: ProblemList): vo
       code: 'JOBFLOOR_CHECK_FLOW_METHOD_NOT_IN_INTERFACE',
       location,
       message: `@flows() of job '${job.name}' lists '${method.name}', which is not a method of ${flows.interfaceName}; the job can never call it.`,
-      fix: `Add ${method.name}(argument): void to ${flows.interfaceName}, or remove '${method.name}' from the list (giving the interface as @flows<${flows.interfaceName}>() lets the compiler catch this).`,
+      fix:
+        `Add ${method.name}(argument): void to ${flows.interfaceName}, or remove '${method.name}' from the list ` +
+        `(giving the interface as @flows<${flows.interfaceName}>() lets the compiler catch this).`,
     });
   }
 }

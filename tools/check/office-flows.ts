@@ -19,7 +19,13 @@ import { checkWiringTypes } from './wiring-types.js';
  * what only the types and the whole graph show: values that do not fit, handlers that do not take
  * their escalation, escalations nothing handles, nodes nothing reaches.
  */
-export function checkOfficeFlows(office: CatalogueOffice, graphs: readonly LoadedFlowGraph[], source: SourceProject, errors: ErrorClassIndex, problems: ProblemList): void {
+export function checkOfficeFlows(
+  office: CatalogueOffice,
+  graphs: readonly LoadedFlowGraph[],
+  source: SourceProject,
+  errors: ErrorClassIndex,
+  problems: ProblemList,
+): void {
   const issues = new IssueCollector();
   const flows = compileFlows(graphs, new Map(office.jobs.map((job) => [job.name, job])), issues);
   const officeHandlers = compileOfficeEscalations(office.escalations, flows, issues, `${office.file}:${office.line}#/escalations`);

@@ -63,7 +63,9 @@ function checkOfficeSource(office: CatalogueOffice, problems: ProblemList): void
       code: 'JOBFLOOR_CHECK_OFFICE_NOT_STATIC',
       location: part.location,
       message: `The check cannot read ${part.what} of ${office.label}, so it cannot check what depends on it.`,
-      fix: 'Write that part of defineOffice() with literals, const variables, imported classes and provide() calls (paths may use path.join, new URL and import.meta.url).',
+      fix:
+        'Write that part of defineOffice() with literals, const variables, imported classes and provide() calls ' +
+        '(paths may use path.join, new URL and import.meta.url).',
     });
   }
   for (const job of office.jobs) checkFlowInterface(job, problems);

@@ -38,7 +38,10 @@ function assignTeamsQuietly(loaded: LoadedTeamsConfig): IssueCollector {
 
 /** The team of every job of `office` under the file, with the rule that decided it. */
 export function assignOfficeTeams(loaded: LoadedTeamsConfig | undefined, office: CatalogueOffice, issues: IssueCollector): Map<string, TeamAssignment> {
-  const jobs = office.jobs.map((job) => ({ name: job.name, dependencyNames: office.graph.transitiveNames(job.injections.map((injection) => injection.provider.token)) }));
+  const jobs = office.jobs.map((job) => ({
+    name: job.name,
+    dependencyNames: office.graph.transitiveNames(job.injections.map((injection) => injection.provider.token)),
+  }));
   return assignTeams(loaded, jobs, issues);
 }
 
@@ -84,12 +87,14 @@ function reportUnmatchedRules(loaded: LoadedTeamsConfig, offices: readonly Catal
   loaded.config.assign.forEach((rule, index) => {
     const [kind, glob, names] = 'job' in rule ? (['job', rule.job, jobs] as const) : (['dependency', rule.dependency, dependencies] as const);
     if (names.some(globMatcher(glob))) return;
-    const served = offices.length === 0 ? 'no office has jobs named in this file' : `the offices checked with it are ${offices.map((office) => office.label).join(', ')}`;
+    const what = kind === 'job' ? 'job name (ClassName.method, or its @job({ name }))' : 'dependency name (class or createToken name)';
+    const labels = offices.map((office) => office.label).join(', ');
+    const served = offices.length === 0 ? 'no office has jobs named in this file' : `the offices checked with it are ${labels}`;
     problems.add({
       code: 'JOBFLOOR_CHECK_RULE_MATCHES_NOTHING',
       location: `${loaded.file}#${pointer('assign', index, kind)}`,
       message: `Rule assign[${index}] (${kind} "${glob}") matches no ${kind} (${served}).`,
-      fix: `Correct the ${kind === 'job' ? 'job name (ClassName.method, or its @job({ name }))' : 'dependency name (class or createToken name)'} or glob, or remove the rule.`,
+      fix: `Correct the ${what} or glob, or remove the rule.`,
     });
   });
 }

@@ -24,7 +24,9 @@ export function checkThreadPoolValues({ office, loaded, assignments }: OfficeAss
     problems.add({
       code: 'JOBFLOOR_CHECK_UNCLONEABLE_ON_THREAD_POOL',
       location: `${loaded.file}#${rule === undefined ? '' : pointer('assign', Number(rule))} (job ${job.name}, ${job.file}:${job.line})`,
-      message: `Job '${job.name}' runs on thread-pool team '${assignment.team}' (${assignment.reason}), but ${what}: it cannot be structured-cloned to or from a worker thread.`,
+      message:
+        `Job '${job.name}' runs on thread-pool team '${assignment.team}' (${assignment.reason}), but ${what}: ` +
+        'it cannot be structured-cloned to or from a worker thread.',
       fix: 'Pass plain data (objects, arrays, primitives, Date, Map, Set, typed arrays) to and from the job, or assign the job to a main-thread team.',
     });
   }

@@ -21,7 +21,8 @@ export function checkUnhandledEscalations(flows: Iterable<CheckFlow>, routes: Es
           message: `Job '${node.job!.name}' declares escalation '${escalation.className}' (${declared}), but no handler takes it at ${levels}; the run would fail.`,
           fix:
             `Add "escalations": { "${escalation.className}": "<handler node>" } to node '${node.name}' or to flow '${flow.name}' ` +
-            `(a base class such as '${escalation.chain.at(-1)}' works too), or an office handler: defineOffice({ escalations: { ${escalation.className}: '<flow>' } }).`,
+            `(a base class such as '${escalation.chain.at(-1)}' works too), ` +
+            `or an office handler: defineOffice({ escalations: { ${escalation.className}: '<flow>' } }).`,
         });
       }
     }

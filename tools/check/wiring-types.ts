@@ -36,7 +36,9 @@ function checkNext(node: CheckNode, problems: ProblemList): void {
     message:
       `Node '${node.name}' passes ${value.text} (from ${from}) to node '${next.name}', whose job '${target.job.name}' takes ` +
       `@param() ${target.param.name}: ${paramText(target)}; the TypeScript checker says ${describeMisfits(misfits, target)} not assignable to it.`,
-    fix: `Point "next" of node '${node.name}' at a node that takes ${value.text}, or change the return type of ${from} or the @param() of '${target.job.name}' so that they agree.`,
+    fix:
+      `Point "next" of node '${node.name}' at a node that takes ${value.text}, ` +
+      `or change the return type of ${from} or the @param() of '${target.job.name}' so that they agree.`,
   });
 }
 
@@ -55,7 +57,9 @@ function checkFlowLink(node: CheckNode, method: string, builtins: BuiltinTypes, 
       message:
         `Flow method '${method}' of job '${node.job!.name}' passes ${argument.text} to node '${link.target.name}', whose job '${target.job.name}' takes ` +
         `@param() ${target.param.name}: ${paramText(target)}; the TypeScript checker says ${describeMisfits(misfits, target)} not assignable to it.`,
-      fix: `Wire '${method}' of node '${node.name}' to a node that takes ${argument.text}, or change the argument of '${method}' in ${node.job!.flows!.interfaceName} or the @param() of '${target.job.name}'.`,
+      fix:
+        `Wire '${method}' of node '${node.name}' to a node that takes ${argument.text}, ` +
+        `or change the argument of '${method}' in ${node.job!.flows!.interfaceName} or the @param() of '${target.job.name}'.`,
     });
   }
   if (linkUse(node, method) === 'call' && declared.result !== undefined) checkCallResult(node, method, declared.result, location, problems);

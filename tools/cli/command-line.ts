@@ -26,7 +26,8 @@ export const exitCodes = {
  */
 export function parseCommandLine(args: readonly string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const withHelp = { ...options, help: { type: 'boolean', short: 'h' } } as const;
+    const { values, positionals } = parseArgs({ args: [...args], options: withHelp, allowPositionals: true, strict: true });
     return { values, positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);

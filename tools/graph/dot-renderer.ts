@@ -43,7 +43,8 @@ function nodeAttributes(node: DiagramNode): string {
 function edgeAttributes(kind: EdgeKind, text: string | undefined): string {
   const { color, dash, width } = edgeStyles[kind];
   const style = dash === undefined ? 'solid' : kind === 'spawn' ? 'dotted' : 'dashed';
-  return [`color=${quote(color)}`, `fontcolor=${quote(color)}`, `style=${style}`, `penwidth=${width}`, ...(text === undefined ? [] : [`label=${quote(text)}`])].join(', ');
+  const label = text === undefined ? [] : [`label=${quote(text)}`];
+  return [`color=${quote(color)}`, `fontcolor=${quote(color)}`, `style=${style}`, `penwidth=${width}`, ...label].join(', ');
 }
 
 /** A DOT string literal; `\n` in the text becomes a centred line break. */

@@ -30,11 +30,18 @@ export function findFlow(nameOrFile: string, catalogue: Catalogue): FlowToDraw {
   const reasons = issues.issues.map(formatIssue).join('\n');
   if (isFile) throw new Error(`${nameOrFile} holds no flow graph that can be drawn.${reasons === '' ? '' : `\n${reasons}`}`);
   const names = [...new Set(all.map((candidate) => candidate.loaded.graph.name))];
-  throw new Error(`There is no flow named '${nameOrFile}'.${didYouMean(nameOrFile, names)} The flows are: ${names.join(', ') || '(none)'}. Name a flow, or give the path of its .flow.json file.`);
+  throw new Error(
+    `There is no flow named '${nameOrFile}'.${didYouMean(nameOrFile, names)} The flows are: ${names.join(', ') || '(none)'}. ` +
+      'Name a flow, or give the path of its .flow.json file.',
+  );
 }
 
 /** The team of each job of the office under the teams file `jobfloor check` would use with it. */
-export function officeTeams(office: CatalogueOffice | undefined, catalogue: Catalogue, teamsOption: string | undefined): ReadonlyMap<string, TeamAssignment> | undefined {
+export function officeTeams(
+  office: CatalogueOffice | undefined,
+  catalogue: Catalogue,
+  teamsOption: string | undefined,
+): ReadonlyMap<string, TeamAssignment> | undefined {
   if (office === undefined) return undefined;
   const issues = new IssueCollector();
   const pairing = pairTeams([office], teamsOption, catalogue.root, issues).find((candidate) => candidate.offices.includes(office));

@@ -26,7 +26,11 @@ interface RawRule {
  * the first matching job rule wins and job rules beat dependency rules; a job that an exact job
  * rule already places has that rule's team changed instead. Jobs with blockers are left alone.
  */
-export function teamsChange(loaded: LoadedTeamsConfig | undefined, assignments: ReadonlyMap<string, TeamAssignment> | undefined, advice: readonly PlacementAdvice[]): TeamsChange {
+export function teamsChange(
+  loaded: LoadedTeamsConfig | undefined,
+  assignments: ReadonlyMap<string, TeamAssignment> | undefined,
+  advice: readonly PlacementAdvice[],
+): TeamsChange {
   const config = rawConfig(loaded);
   const teams = (config['teams'] ??= {}) as Record<string, unknown>;
   const assign = (config['assign'] ??= []) as RawRule[];

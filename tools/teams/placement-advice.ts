@@ -62,7 +62,9 @@ function toThreadPool(office: CatalogueOffice, job: CatalogueJob, stats: JobStat
   return {
     job: job.name,
     to: 'thread-pool',
-    because: `its median run holds the event loop for ${ms(stats.medianCpuMs!)} of CPU (${share}% of its ${ms(stats.medianRunMs)} run time) over ${stats.runs} runs, delaying every other run on the main thread`,
+    because:
+      `its median run holds the event loop for ${ms(stats.medianCpuMs!)} of CPU (${share}% of its ${ms(stats.medianRunMs)} run time) ` +
+      `over ${stats.runs} runs, delaying every other run on the main thread`,
     blockers: threadPoolBlockers(office, job),
   };
 }
@@ -71,7 +73,9 @@ function toInline(job: CatalogueJob, stats: JobStats, thresholds: AdviceThreshol
   return {
     job: job.name,
     to: 'inline',
-    because: `its median run time is ${ms(stats.medianRunMs)} over ${stats.runs} runs, under the ${ms(thresholds.hopMs)} that makes a hop to a worker thread and back worth it`,
+    because:
+      `its median run time is ${ms(stats.medianRunMs)} over ${stats.runs} runs, ` +
+      `under the ${ms(thresholds.hopMs)} that makes a hop to a worker thread and back worth it`,
     blockers: [],
   };
 }

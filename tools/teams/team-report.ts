@@ -30,7 +30,12 @@ export interface OfficeTeamReport {
  * The team of every job of every office, decided by the runtime's `assignTeams` under the teams
  * file `jobfloor check` pairs with the office; with recorded statistics, placement advice.
  */
-export function teamReports(catalogue: Catalogue, teamsOption: string | undefined, stats: ReadonlyMap<string, JobStats> | undefined, thresholds: AdviceThresholds): OfficeTeamReport[] {
+export function teamReports(
+  catalogue: Catalogue,
+  teamsOption: string | undefined,
+  stats: ReadonlyMap<string, JobStats> | undefined,
+  thresholds: AdviceThresholds,
+): OfficeTeamReport[] {
   const issues = new IssueCollector();
   const pairings = pairTeams(catalogue.offices, teamsOption, catalogue.root, issues);
   if (issues.hasIssues) throw new Error(`The teams file has problems (run jobfloor check):\n${issues.issues.map(formatIssue).join('\n')}`);
@@ -40,7 +45,12 @@ export function teamReports(catalogue: Catalogue, teamsOption: string | undefine
   });
 }
 
-function officeReport(office: CatalogueOffice, loaded: LoadedTeamsConfig | undefined, stats: ReadonlyMap<string, JobStats> | undefined, thresholds: AdviceThresholds): OfficeTeamReport {
+function officeReport(
+  office: CatalogueOffice,
+  loaded: LoadedTeamsConfig | undefined,
+  stats: ReadonlyMap<string, JobStats> | undefined,
+  thresholds: AdviceThresholds,
+): OfficeTeamReport {
   const assignments = loaded === undefined ? undefined : assignOfficeTeams(loaded, office, new IssueCollector());
   const jobs = office.jobs.map((job): JobPlacement => {
     const assignment = assignments?.get(job.name);
