@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../database/database.js';
 import { INTAKE_CHANNEL } from './accept-submission.js';
+import { WakeCoalescer } from '../worker/wake-coalescer.js';
 import { promoteAccepted, type PromotedJob } from './promote-accepted.js';
 
 /** Options of {@link IntakeWorker}. */
@@ -27,9 +28,8 @@ export class IntakeWorker {
   readonly #options: IntakeWorkerOptions;
   #unlisten: (() => Promise<void>) | undefined;
   #sweep: NodeJS.Timeout | undefined;
-  #draining: Promise<void> | undefined;
-  #wokenWhileDraining = false;
   #stopped = false;
+  readonly #drains = new WakeCoalescer(() => this.#drainOnce(), () => !this.#stopped);
 
   constructor(options: IntakeWorkerOptions) {
     this.#options = options;
@@ -42,24 +42,17 @@ export class IntakeWorker {
     this.#sweep = setInterval(() => this.wake(), this.#options.sweepIntervalMs);
     this.#sweep.unref();
     this.wake();
-    await this.#draining;
+    await this.idle();
   }
 
   /** Starts a drain, or asks the running one to go round once more. */
   wake(): void {
-    if (this.#stopped) return;
-    if (this.#draining !== undefined) {
-      this.#wokenWhileDraining = true;
-      return;
-    }
-    this.#draining = this.#drainUntilQuiet().finally(() => {
-      this.#draining = undefined;
-    });
+    this.#drains.wake();
   }
 
   /** Resolves when no drain is running; used by tests and by stop(). */
   async idle(): Promise<void> {
-    while (this.#draining !== undefined) await this.#draining;
+    await this.#drains.idle();
   }
 
   /** Stops listening and waits for the running drain; submissions left over wait for the next start. */
@@ -70,17 +63,15 @@ export class IntakeWorker {
     await this.idle();
   }
 
-  async #drainUntilQuiet(): Promise<void> {
-    do {
-      this.#wokenWhileDraining = false;
-      try {
-        await this.#drain();
-      } catch (error) {
-        // The submissions stay in the intake; the next wake-up or sweep retries them.
-        this.#options.logger.error({ err: error }, 'intake: promoting accepted submissions failed; will retry on the next wake-up');
-        return;
-      }
-    } while (this.#wokenWhileDraining && !this.#stopped);
+  async #drainOnce(): Promise<boolean> {
+    try {
+      await this.#drain();
+      return true;
+    } catch (error) {
+      // The submissions stay in the intake; the next wake-up or sweep retries them.
+      this.#options.logger.error({ err: error }, 'intake: promoting accepted submissions failed; will retry on the next wake-up');
+      return false;
+    }
   }
 
   async #drain(): Promise<void> {

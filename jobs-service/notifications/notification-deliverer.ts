@@ -12,6 +12,7 @@ import { millisecondsUntilNextDue } from './next-due.js';
 import { NOTIFICATION_CHANNEL } from './notification-channel.js';
 import { notificationSettings, type NotificationSettings, type NotificationSettingsInput } from './notification-settings.js';
 import { settleNotification, type Settlement } from './settle-notification.js';
+import { WakeCoalescer } from '../worker/wake-coalescer.js';
 
 /** Options of {@link NotificationDeliverer}. */
 export interface NotificationDelivererOptions {
@@ -67,8 +68,7 @@ export class NotificationDeliverer {
   #unlisten: (() => Promise<void>) | undefined;
   #sweep: NodeJS.Timeout | undefined;
   #dueTimer: NodeJS.Timeout | undefined;
-  #draining: Promise<void> | undefined;
-  #wokenWhileDraining = false;
+  readonly #drains = new WakeCoalescer(() => this.#drainOnce(), () => this.#state === 'running');
   #stopping: Promise<void> | undefined;
 
   /** Validates the settings (throwing an Error that lists each bad one) without touching the database. */
@@ -107,19 +107,12 @@ export class NotificationDeliverer {
 
   /** Starts a drain, or asks the running one to go round once more. Does nothing unless running. */
   wake(): void {
-    if (this.#state !== 'running') return;
-    if (this.#draining !== undefined) {
-      this.#wokenWhileDraining = true;
-      return;
-    }
-    this.#draining = this.#drainUntilQuiet().finally(() => {
-      this.#draining = undefined;
-    });
+    this.#drains.wake();
   }
 
   /** Resolves when no drain is running. */
   async idle(): Promise<void> {
-    while (this.#draining !== undefined) await this.#draining;
+    await this.#drains.idle();
   }
 
   /**
@@ -153,18 +146,16 @@ export class NotificationDeliverer {
     }
   }
 
-  async #drainUntilQuiet(): Promise<void> {
-    do {
-      this.#wokenWhileDraining = false;
-      try {
-        await this.#drain();
-        await this.#scheduleNextDue();
-      } catch (error) {
-        // Nothing is lost: unsent notifications stay in the outbox for the next wake-up or sweep.
-        this.#options.logger.error({ err: error }, 'notifications: reading the outbox failed; will retry on the next wake-up');
-        return;
-      }
-    } while (this.#wokenWhileDraining && this.#state === 'running');
+  async #drainOnce(): Promise<boolean> {
+    try {
+      await this.#drain();
+      await this.#scheduleNextDue();
+      return true;
+    } catch (error) {
+      // Nothing is lost: unsent notifications stay in the outbox for the next wake-up or sweep.
+      this.#options.logger.error({ err: error }, 'notifications: reading the outbox failed; will retry on the next wake-up');
+      return false;
+    }
   }
 
   async #drain(): Promise<void> {

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../database/database.js';
 import { CANCEL_CHANNEL } from '../store/cancel-job.js';
 import { WORK_CHANNEL } from '../intake/promote-accepted.js';
+import { WakeCoalescer } from './wake-coalescer.js';
 import { claimWork, msUntilNextDue, release, renewLeases, type ClaimedWork } from './work-queue.js';
 
 /** Why a held job's run was aborted. */
@@ -49,8 +50,7 @@ export class JobWorker {
   readonly #held = new Map<string, { controller: AbortController; run: Promise<void> }>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #unlisten: Array<() => Promise<void>> = [];
-  #filling: Promise<void> | undefined;
-  #wokenWhileFilling = false;
+  readonly #fills = new WakeCoalescer(() => this.#fillOnce(), () => !this.#stopped);
   #nextDue: NodeJS.Timeout | undefined;
   #stopped = true;
 
@@ -70,17 +70,12 @@ export class JobWorker {
     this.#every(sweepIntervalMs, () => this.wake());
     this.#every(Math.max(50, Math.floor(leaseMs / 3)), () => void this.#renew());
     this.wake();
-    await this.#filling;
+    await this.#fills.idle();
   }
 
   /** Claims jobs until the worker is full or nothing is due. Wake-ups during a fill merge into one more round. */
   wake(): void {
-    if (this.#stopped) return;
-    if (this.#filling !== undefined) {
-      this.#wokenWhileFilling = true;
-      return;
-    }
-    this.#filling = this.#fillUntilQuiet().finally(() => (this.#filling = undefined));
+    this.#fills.wake();
   }
 
   /**
@@ -92,7 +87,7 @@ export class JobWorker {
     for (const timer of this.#timers) clearInterval(timer);
     clearTimeout(this.#nextDue);
     await Promise.all(this.#unlisten.map((unlisten) => unlisten()));
-    await this.#filling;
+    await this.#fills.idle();
     const runs = Promise.all([...this.#held.values()].map((held) => held.run));
     const drained = await Promise.race([runs.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), drainMs).unref())]);
     if (drained) return;
@@ -104,10 +99,10 @@ export class JobWorker {
 
   /** Resolves when no claim round is running and no job is held (tests). */
   async idle(): Promise<void> {
-    while (this.#filling !== undefined || this.#held.size > 0) {
-      await this.#filling;
+    do {
+      await this.#fills.idle();
       await Promise.all([...this.#held.values()].map((held) => held.run));
-    }
+    } while (this.#held.size > 0);
   }
 
   #every(ms: number, action: () => void): void {
@@ -116,17 +111,15 @@ export class JobWorker {
     this.#timers.add(timer);
   }
 
-  async #fillUntilQuiet(): Promise<void> {
-    do {
-      this.#wokenWhileFilling = false;
-      try {
-        await this.#fill();
-        await this.#scheduleNextDue();
-      } catch (error) {
-        this.#options.logger.error({ err: error }, 'worker: claiming jobs failed; will retry on the next wake-up');
-        return;
-      }
-    } while (this.#wokenWhileFilling && !this.#stopped);
+  async #fillOnce(): Promise<boolean> {
+    try {
+      await this.#fill();
+      await this.#scheduleNextDue();
+      return true;
+    } catch (error) {
+      this.#options.logger.error({ err: error }, 'worker: claiming jobs failed; will retry on the next wake-up');
+      return false;
+    }
   }
 
   async #fill(): Promise<void> {
