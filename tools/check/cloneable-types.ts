@@ -57,7 +57,7 @@ class CloneWalk {
     if (cloneableCollections.has(name)) return this.#first(type.getTypeArguments(), `${path}<>`, depth);
     const methods = type.getProperties().filter((property) => isMethod(property));
     if (methods.length > 0) {
-      const listed = methods.slice(0, 3).map((method) => `${method.getName()}()`).join(', ');
+      const listed = methods.slice(0, 3).map((method) => (isAccessor(method) ? `get ${method.getName()}` : `${method.getName()}()`)).join(', ');
       return { path, reason: `is ${typeText(type, this.at)}, an object with methods (${listed}) that a clone loses` };
     }
     for (const property of type.getProperties()) {
@@ -88,6 +88,10 @@ function isMethod(property: MorphSymbol): boolean {
         Node.isGetAccessorDeclaration(declaration) ||
         Node.isSetAccessorDeclaration(declaration),
     );
+}
+
+function isAccessor(property: MorphSymbol): boolean {
+  return property.getDeclarations().some((declaration) => Node.isGetAccessorDeclaration(declaration) || Node.isSetAccessorDeclaration(declaration));
 }
 
 function has(type: Type, flags: TypeFlags): boolean {
