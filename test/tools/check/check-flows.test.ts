@@ -84,6 +84,14 @@ describe('jobfloor check on flow graphs', () => {
     expect(callResult!.fix).toBe("Make the called nodes end with number, or change the return type of 'checkStock' in ReserveFlows.");
   });
 
+  it("routes a called flow's escalation to the node of the job that awaits it", () => {
+    expect(problemsOf(checkBroken('call-escalation'))).toEqual([]);
+    expect(problemsOf(checkBroken('call-escalation-unhandled'))).toEqual([
+      `JOBFLOOR_CHECK_UNHANDLED_ESCALATION @ ${at('call-escalation-unhandled', '/nodes/count')}`,
+      `JOBFLOOR_CHECK_UNHANDLED_ESCALATION @ ${at('call-escalation-unhandled', '/nodes/reserve')}`,
+    ]);
+  });
+
   it('takes the flows that a sub-flow leaves unhandled as handled by the flow that runs it', () => {
     // pricing's PricingJobs.price throws PriceNotFoundError; only orders (its parent) handles it.
     expect(problemsOf(fixture.check({ flows: [pricing, shared] }))).toEqual([`JOBFLOOR_CHECK_UNHANDLED_ESCALATION @ ${pricing}#/nodes/price`]);
