@@ -33,6 +33,7 @@ function nodeAttributes(node: DiagramNode): string {
     case 'subflow':
       return `${label}, peripheries=2, fillcolor="#ddf4ff"`;
     case 'any':
+    case 'office':
     case 'entry':
       return `${label}, style="rounded,dashed", fillcolor="#ffffff"`;
     case 'job':

@@ -1,4 +1,5 @@
 import type { FlowGraph } from '../../framework/flows/flow-graph-schema.js';
+import type { OfficeEscalationTarget } from '../../framework/office/office-definition.js';
 import type { TeamAssignment } from '../../framework/teams/team-assignment.js';
 import type { CatalogueJob } from '../catalogue/catalogue-model.js';
 
@@ -8,7 +9,7 @@ export type EdgeKind = 'next' | 'goto' | 'call' | 'spawn' | 'escalation' | 'star
 /** A box of the diagram: a node of the flow, or a marker (the start, an entry, "any node"). */
 export interface DiagramNode {
   readonly id: string;
-  readonly kind: 'job' | 'subflow' | 'start' | 'entry' | 'any';
+  readonly kind: 'job' | 'subflow' | 'start' | 'entry' | 'any' | 'office';
   /** The node's name in the graph (empty for markers). */
   readonly name: string;
   /** Lines of text: the node name, the job (or sub-flow), the team. */
@@ -36,14 +37,16 @@ export interface DiagramContext {
   readonly jobs: ReadonlyMap<string, CatalogueJob>;
   /** Undefined: the office has no teams file, so every job runs inline. */
   readonly assignments: ReadonlyMap<string, TeamAssignment> | undefined;
+  /** The office-level escalation handlers (`defineOffice({ escalations })`); those aimed at this flow are drawn. */
+  readonly officeEscalations: Readonly<Record<string, OfficeEscalationTarget>>;
 }
 
 /**
  * Builds the diagram of a flow graph: a box per node labelled with its job (or sub-flow) and team,
  * an edge per `next`, flow link (goto, call or spawn: a link marked spawn is one; otherwise the
  * job's interface says whether the method is awaited) and escalation, the start marked. Flow-level
- * escalations leave from a box standing for "any node". Drawn from the JSON, so a graph that
- * `jobfloor check` refuses still draws.
+ * escalations leave from a box standing for "any node", the office's handlers aimed at the flow
+ * from a box for the office. Drawn from the JSON, so a graph that `jobfloor check` refuses still draws.
  */
 export function flowDiagram(graph: FlowGraph, context: DiagramContext): FlowDiagram {
   const nodes: DiagramNode[] = [{ id: 'start', kind: 'start', name: '', lines: ['start'] }];
@@ -60,6 +63,14 @@ export function flowDiagram(graph: FlowGraph, context: DiagramContext): FlowDiag
   if (flowEscalations.length > 0) {
     nodes.push({ id: 'any', kind: 'any', name: '', lines: ['any node', `of ${graph.name}`] });
     for (const [errorClass, handler] of flowEscalations) edges.push(edge('escalation', 'any', nodeId(handler), errorClass));
+  }
+  const officeHandled = Object.entries(context.officeEscalations).flatMap(([errorClass, target]) => {
+    const { flow, at } = typeof target === 'string' ? { flow: target, at: undefined } : target;
+    return flow === graph.name ? [edge('escalation', 'office', nodeId(at ?? graph.start), errorClass)] : [];
+  });
+  if (officeHandled.length > 0) {
+    nodes.push({ id: 'office', kind: 'office', name: '', lines: ['the office', '(office escalations)'] });
+    edges.push(...officeHandled);
   }
   return { flow: graph.name, nodes, edges: edges.filter((candidate) => nodes.some((node) => node.id === candidate.to)) };
 }

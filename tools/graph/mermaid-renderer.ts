@@ -34,6 +34,7 @@ function shape(node: DiagramNode): string {
     case 'subflow':
       return `[["${text}"]]`;
     case 'any':
+    case 'office':
     case 'entry':
       return `(["${text}"])`;
     case 'job':

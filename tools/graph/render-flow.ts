@@ -14,7 +14,7 @@ export type GraphFormat = (typeof graphFormats)[number];
 export async function renderFlow(catalogue: Catalogue, nameOrFile: string, format: GraphFormat, teams: string | undefined): Promise<string> {
   const { loaded, office } = findFlow(nameOrFile, catalogue);
   const jobs = new Map((office?.jobs ?? []).map((job) => [job.name, job]));
-  const diagram = flowDiagram(loaded.graph, { jobs, assignments: officeTeams(office, catalogue, teams) });
+  const diagram = flowDiagram(loaded.graph, { jobs, assignments: officeTeams(office, catalogue, teams), officeEscalations: office?.escalations ?? {} });
   switch (format) {
     case 'svg':
       return renderSvg(diagram.flow, await layOut(diagram));

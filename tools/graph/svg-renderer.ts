@@ -7,7 +7,7 @@ import { element, text, type XmlAttributes } from './xml-element.js';
 const legendRowHeight = 18;
 const legendNotes = [
   'box: node name / job / team; team inherited: no rule names the job, so it runs on the team of the job before it',
-  'double border: a sub-flow node; dashed box: any node of the flow (flow-level escalations)',
+  'double border: a sub-flow node; dashed box: any node of the flow, or the office (their escalation handlers)',
   '● start: where a run of the flow begins',
 ];
 const ink = '#24292f';
@@ -85,13 +85,13 @@ function renderNode(placed: PlacedNode): string {
   if (node.kind === 'start') {
     return element('g', attributes, element('circle', { cx: round(x + width / 2), cy: round(y + height / 2), r: round(width / 2), fill: ink }));
   }
-  const dash = node.kind === 'any' ? '4 3' : undefined;
+  const dash = node.kind === 'any' || node.kind === 'office' ? '4 3' : undefined;
   const box = element('rect', { ...rectangle(x, y, width, height), rx: 6, fill: fill(node.kind), stroke: muted, 'stroke-dasharray': dash });
   // A sub-flow node has a double border.
   const inner = node.kind === 'subflow' ? [element('rect', { ...rectangle(x + 3, y + 3, width - 6, height - 6), rx: 4, fill: 'none', stroke: muted })] : [];
   const lines = node.lines.map((line, index) => {
     const baseline = y + textMetrics.padding / 2 + textMetrics.lineHeight * (index + 0.75);
-    const bold = index === 0 && node.kind !== 'entry' && node.kind !== 'any' ? 'bold' : undefined;
+    const bold = index === 0 && (node.kind === 'job' || node.kind === 'subflow') ? 'bold' : undefined;
     const attributes = { x: round(x + width / 2), y: round(baseline), 'text-anchor': 'middle', 'font-weight': bold, fill: index === 2 ? muted : ink };
     return element('text', attributes, text(line));
   });
@@ -103,7 +103,7 @@ function rectangle(x: number, y: number, width: number, height: number): XmlAttr
 }
 
 function fill(kind: string): string {
-  return kind === 'subflow' ? '#ddf4ff' : kind === 'any' || kind === 'entry' ? '#ffffff' : '#f6f8fa';
+  return kind === 'subflow' ? '#ddf4ff' : kind === 'job' ? '#f6f8fa' : '#ffffff';
 }
 
 function renderLegend(top: number): string {

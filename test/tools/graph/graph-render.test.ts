@@ -13,7 +13,7 @@ import { xmlViolation } from '../support/xml-well-formed.js';
 
 const { catalogue } = openFixture(shop);
 const { loaded, office } = findFlow('orders', catalogue);
-const diagram = flowDiagram(loaded.graph, { jobs: new Map(office!.jobs.map((job) => [job.name, job])), assignments: undefined });
+const diagram = flowDiagram(loaded.graph, { jobs: new Map(office!.jobs.map((job) => [job.name, job])), assignments: undefined, officeEscalations: office!.escalations });
 
 /** The attribute values of every element of `svg` with class `kind` (`node`, `edge`). */
 function elements(svg: string, kind: 'node' | 'edge'): Array<Record<string, string>> {
@@ -73,6 +73,13 @@ describe('jobfloor graph', () => {
     for (const node of diagram.nodes) expect(dot).toContain(`  "${node.id}" [`);
     for (const edge of diagram.edges) expect(dot).toContain(`  "${edge.from}" -> "${edge.to}" [`);
     expect(dot).toContain('"node:reserve" -> "node:count" [color="#8250df", fontcolor="#8250df", style=solid, penwidth=3, label="call checkStock()"]');
+  });
+
+  it("draws the office's escalation handlers aimed at a flow from a box for the office", async () => {
+    const svg = await renderFlow(catalogue, 'audit-failures', 'svg', undefined);
+    expect(svg).toContain('<g class="node node-office" data-id="office"');
+    expect(svg).toContain('<g class="edge edge-escalation" data-kind="escalation" data-from="office" data-to="node:report">');
+    expect(svg).toContain('>AuditError</text>');
   });
 
   it('names the flows there are when asked for one that is not', () => {
