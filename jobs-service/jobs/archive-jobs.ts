@@ -26,7 +26,7 @@ export class ArchiveJobs {
   async cleanUp(@param() active: ActiveJob, store: LifecycleStore, @flows<CleanUpFlows>('nothingToArchive') next: CleanUpFlows): Promise<ActiveJob> {
     const archive = active.facts.archive;
     const cleaned = await store.record(active, {
-      steps: [{ to: 'CLEANING_UP', message: archive ? 'The run ended; cleaning up before archiving.' : 'The run ended; cleaning up.' }],
+      step: { to: 'CLEANING_UP', message: archive ? 'The run ended; cleaning up before archiving.' : 'The run ended; cleaning up.' },
       resumeAt: archive ? 'archive' : 'finish',
       state: active.state,
     });
@@ -39,7 +39,7 @@ export class ArchiveJobs {
     const { archiveSystem, archivePath } = active.facts;
     const path = archivePath === null || archivePath === '' ? defaultArchivePath(active) : archivePath;
     const archiving = await store.record(active, {
-      steps: [{ to: 'ARCHIVING', message: `Archiving the outputs to ${archiveSystem}:${path}.` }],
+      step: { to: 'ARCHIVING', message: `Archiving the outputs to ${archiveSystem}:${path}.` },
       resumeAt: 'archive',
       state: active.state,
     });

@@ -33,7 +33,7 @@ export class InputJobs {
     const count = Object.values(active.facts.inputs).flat().length;
     if (count > 0) return active;
     const staged = await store.record(active, {
-      steps: [{ to: 'STAGED', message: 'The job has no inputs to stage.' }],
+      step: { to: 'STAGED', message: 'The job has no inputs to stage.' },
       resumeAt: 'stageJob',
       state: { ...active.state, staged: [] },
     });
@@ -51,7 +51,7 @@ export class InputJobs {
   ): Promise<ActiveJob> {
     const count = Object.values(active.facts.inputs).flat().length;
     const staging = await store.record(active, {
-      steps: [{ to: 'STAGING_INPUTS', message: `Staging ${count} input${count === 1 ? '' : 's'}.` }],
+      step: { to: 'STAGING_INPUTS', message: `Staging ${count} input${count === 1 ? '' : 's'}.` },
       resumeAt: 'stageInputs',
       state: active.state,
     });
@@ -68,7 +68,7 @@ export class InputJobs {
     });
     const bytes = staged.reduce((sum, input) => sum + input.bytes, 0);
     return store.record(staging, {
-      steps: [{ to: 'STAGED', message: `Staged ${staged.length} input${staged.length === 1 ? '' : 's'} (${bytes} bytes).` }],
+      step: { to: 'STAGED', message: `Staged ${staged.length} input${staged.length === 1 ? '' : 's'} (${bytes} bytes).` },
       resumeAt: 'stageJob',
       state: { ...staging.state, staged },
     });

@@ -1,7 +1,7 @@
 /**
  * The lifecycle's database work: each phase's status change, the job fields it learned and its
- * checkpoint in the work queue, in one transaction, so a resumed job never finds a status without
- * its checkpoint or the other way round. Every status change goes through the state machine.
+ * checkpoint in the work queue, written together (one statement, see record-phase.ts), so a
+ * resumed job never finds a status without its checkpoint or the other way round. Every status change goes through the state machine.
  * Jobs inject this class; the teams file assigns jobs that need it to the bounded `db` team.
  */
 import { appRepository, type StoredApp } from '../catalog/app-repository.js';
@@ -11,7 +11,8 @@ import type { JobStatus } from '../model/job-status.js';
 import { changeStatus } from '../state/change-status.js';
 import { IllegalTransitionError } from '../state/illegal-transition-error.js';
 import { recordJobFields, type JobFieldUpdate } from '../worker/job-fields.js';
-import { checkpoint, complete, park } from '../worker/work-queue.js';
+import { complete } from '../worker/work-queue.js';
+import { recordPhase } from './record-phase.js';
 import type { ActiveJob, LifecycleState } from './active-job.js';
 
 /** A phase's status change. */
@@ -22,8 +23,8 @@ export interface StatusStep {
 
 /** What a phase records when it is done. */
 export interface PhaseRecord {
-  /** Status changes, in order; one already made (a resumed phase) is skipped. */
-  readonly steps?: readonly StatusStep[];
+  /** The status change, if the phase makes one; already made (a resumed phase): skipped. */
+  readonly step?: StatusStep;
   readonly fields?: JobFieldUpdate;
   /** The node the job resumes at if the worker dies after this. */
   readonly resumeAt: string;
@@ -49,21 +50,15 @@ async function changeStatusOnce(tx: Queryable, jobUuid: string, step: StatusStep
 export class LifecycleStore {
   constructor(readonly db: Database) {}
 
-  /** Records a phase: its status changes, fields and checkpoint; the job keeps its lease. */
+  /** Records a phase: its status change, fields and checkpoint, in one statement; the job keeps its lease. */
   async record(job: ActiveJob, phase: PhaseRecord): Promise<ActiveJob> {
-    await this.db.transaction(async (tx) => {
-      await this.#apply(tx, job.facts.uuid, phase);
-      await checkpoint(tx, job.lease, job.facts.uuid, phase.resumeAt, phase.state);
-    });
+    await recordPhase(this.db, { jobUuid: job.facts.uuid, lease: job.lease, ...phase });
     return { ...job, state: phase.state };
   }
 
   /** Records a phase and puts the job back on the queue to resume at `resumeAt` after `delayMs`. */
   async park(job: ActiveJob, phase: PhaseRecord, delayMs: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await this.#apply(tx, job.facts.uuid, phase);
-      await park(tx, job.lease, job.facts.uuid, phase.resumeAt, phase.state, delayMs);
-    });
+    await recordPhase(this.db, { jobUuid: job.facts.uuid, lease: job.lease, ...phase, parkForMs: delayMs });
   }
 
   /** Ends the job of a lease it holds: the final status change and the job off the queue. */
@@ -105,8 +100,4 @@ export class LifecycleStore {
     return { app, systems: new Map(systems.map((system) => [system.id, system])) };
   }
 
-  async #apply(tx: Queryable, jobUuid: string, phase: PhaseRecord): Promise<void> {
-    for (const step of phase.steps ?? []) await changeStatusOnce(tx, jobUuid, step);
-    if (phase.fields !== undefined) await recordJobFields(tx, jobUuid, phase.fields);
-  }
 }

@@ -40,7 +40,7 @@ export class MonitorJobs {
     if (status.state === 'running') {
       const delayMs = settings.nextCheckDelay(active.state.nextCheckMs);
       const state = { ...active.state, nextCheckMs: delayMs };
-      await store.park(active, { steps: [running], fields: { remoteStarted, statusChecked: true }, resumeAt: 'monitor', state }, delayMs);
+      await store.park(active, { step: running, fields: { remoteStarted, statusChecked: true }, resumeAt: 'monitor', state }, delayMs);
       next.checkAgain({ ...active, state });
       return active;
     }
@@ -50,7 +50,7 @@ export class MonitorJobs {
     const remoteEnded = new Date(status.endedAt);
     const outcome = status.succeeded ? 'FINISHED' : 'FAILED';
     const recorded = await store.record(active, {
-      steps: [running],
+      step: running,
       fields: { remoteStarted, remoteEnded, remoteOutcome: outcome, statusChecked: true },
       resumeAt: status.succeeded ? 'cleanUp' : 'monitor',
       state: active.state,

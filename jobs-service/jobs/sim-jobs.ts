@@ -38,7 +38,7 @@ export class SimJobs {
     const steps = parseSimProgram(active.state.argv!.slice(1).join('\n'));
     const startAt = active.state.simStep ?? 0;
     let current = await store.record(active, {
-      steps: [{ to: 'RUNNING', message: `Running the simulated program from step ${startAt + 1} of ${steps.length}.` }],
+      step: { to: 'RUNNING', message: `Running the simulated program from step ${startAt + 1} of ${steps.length}.` },
       fields: { remoteStarted: new Date() },
       resumeAt: 'simulate',
       state: active.state,

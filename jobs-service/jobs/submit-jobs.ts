@@ -45,7 +45,7 @@ export class SubmitJobs {
     }
     await mkdir(plan.workDir, { recursive: true });
     return store.record(active, {
-      steps: [{ to: 'STAGING_JOB', message: `Staged the job in ${plan.workDir}.` }],
+      step: { to: 'STAGING_JOB', message: `Staged the job in ${plan.workDir}.` },
       resumeAt: 'submit',
       state: { ...active.state, argv },
     });
@@ -55,13 +55,13 @@ export class SubmitJobs {
   async submit(@param() active: ActiveJob, store: LifecycleStore, @flows<SubmitFlows>('simulate') next: SubmitFlows): Promise<ActiveJob> {
     const plan = active.state.plan!;
     const submitting = await store.record(active, {
-      steps: [{ to: 'SUBMITTING', message: `Submitting to ${plan.kind} system ${active.facts.systemId}.` }],
+      step: { to: 'SUBMITTING', message: `Submitting to ${plan.kind} system ${active.facts.systemId}.` },
       resumeAt: 'submit',
       state: active.state,
     });
     if (plan.kind === 'sim') {
       const queued = await store.record(submitting, {
-        steps: [{ to: 'QUEUED', message: 'The simulated run is queued.' }],
+        step: { to: 'QUEUED', message: 'The simulated run is queued.' },
         fields: { remoteJobId: `sim:${active.facts.uuid}`, remoteSubmitted: new Date() },
         resumeAt: 'simulate',
         state: submitting.state,
@@ -71,7 +71,7 @@ export class SubmitJobs {
     }
     const launch = await startLocal(plan, active.state.argv!);
     return store.record(submitting, {
-      steps: [{ to: 'QUEUED', message: `Started process group ${launch.pgid}.` }],
+      step: { to: 'QUEUED', message: `Started process group ${launch.pgid}.` },
       fields: { remoteJobId: `local:${launch.pgid}`, remoteSubmitted: new Date(launch.startedAt) },
       resumeAt: 'monitor',
       state: { ...submitting.state, launch },

@@ -57,7 +57,7 @@ export class ValidateJobs {
     const plan = planOf(active, app, systems.get(active.facts.systemId), settings);
     checkCommand(plan, active);
     return store.record(active, {
-      steps: [{ to: 'PROCESSING_INPUTS', message: `Validated against app ${active.facts.appId}; processing inputs.` }],
+      step: { to: 'PROCESSING_INPUTS', message: `Validated against app ${active.facts.appId}; processing inputs.` },
       fields: { workPath: plan.workDir },
       resumeAt: 'processInputs',
       state: { ...active.state, plan },

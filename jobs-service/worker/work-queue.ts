@@ -2,7 +2,7 @@
  * The work queue's statements: workers claim due rows with FOR UPDATE SKIP LOCKED and hold them
  * under a lease that they renew while they work; a job's progress is a checkpoint on its row (the
  * flow node to resume at and the state the finished phases left), written only by the lease's
- * holder. A worker that dies stops renewing; once its lease runs out, another worker claims the
+ * holder (jobs/record-phase.ts writes it with the phase's status change). A worker that dies stops renewing; once its lease runs out, another worker claims the
  * row and resumes the job at its last checkpoint.
  */
 import type { Queryable } from '../database/database.js';
@@ -113,32 +113,6 @@ export class LeaseLostError extends Error {
     super(`Worker ${owner} no longer holds the lease of job ${jobUuid} (it ran out, or the job was cancelled); it stops working on the job.`);
     this.name = 'LeaseLostError';
   }
-}
-
-/**
- * Records a checkpoint: the job resumes at `resumeAt` with `state`. Part of the transaction that
- * changes the job's status, so a phase's status and its checkpoint are written together.
- */
-export async function checkpoint(tx: Queryable, owner: string, jobUuid: string, resumeAt: string, state: LifecycleState): Promise<void> {
-  const { rows } = await tx.query(
-    'UPDATE work_queue SET resume_at = $3, state = $4::jsonb, attempts = 0 WHERE job_uuid = $1 AND lease_owner = $2 RETURNING 1',
-    [jobUuid, owner, resumeAt, JSON.stringify(state)],
-  );
-  if (rows.length === 0) throw new LeaseLostError(jobUuid, owner);
-}
-
-/**
- * Puts a job back on the queue to resume at `resumeAt` after `delayMs`, and gives up the lease:
- * a job waiting for its remote run holds no worker, memory or connection meanwhile.
- */
-export async function park(tx: Queryable, owner: string, jobUuid: string, resumeAt: string, state: LifecycleState, delayMs: number): Promise<void> {
-  const { rows } = await tx.query(
-    `UPDATE work_queue SET resume_at = $3, state = $4::jsonb, attempts = 0, lease_owner = NULL, lease_expires_at = NULL,
-       run_after = clock_timestamp() + make_interval(secs => $5::double precision / 1000)
-     WHERE job_uuid = $1 AND lease_owner = $2 RETURNING 1`,
-    [jobUuid, owner, resumeAt, JSON.stringify(state), delayMs],
-  );
-  if (rows.length === 0) throw new LeaseLostError(jobUuid, owner);
 }
 
 /** Removes a job that has ended from the queue (only its lease holder may). */
