@@ -32,7 +32,28 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly notificationsSettled = new Counter({
+    name: 'jobfloor_notifications_settled_total',
+    help: 'Notification delivery attempts by outcome (DELIVERED, RETRY, FAILED, UNDELIVERABLE).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** More registries served with this one: the lifecycle office's job metrics, in a process that runs workers. */
+  readonly #more: Registry[] = [];
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'jobfloor_' });
+  }
+
+  /** Serves `registry`'s metrics with the service's. */
+  include(registry: Registry): void {
+    this.#more.push(registry);
+  }
+
+  /** Every metric in the Prometheus text format. */
+  async text(): Promise<string> {
+    const texts = await Promise.all([this.registry, ...this.#more].map((registry) => registry.metrics()));
+    return texts.join('\n');
   }
 }

@@ -13,7 +13,7 @@ import { IntakeWorker } from '../intake/intake-worker.js';
 import type { PromotedJob } from '../intake/promote-accepted.js';
 import { createLifecycleOffice } from '../jobs/lifecycle-office.js';
 import { LifecycleSettings } from '../jobs/lifecycle-settings.js';
-import { NotificationDeliverer } from '../notifications/index.js';
+import { NotificationDeliverer, type NotificationSettled } from '../notifications/index.js';
 import { JobWorker } from '../worker/job-worker.js';
 import { lifecycleRunner } from '../worker/run-lifecycle.js';
 import type { Office } from '../../framework/index.js';
@@ -68,7 +68,7 @@ export class JobsService {
         ? await startApi(config, db, metrics, logger, options.authenticator ?? (await createAuthenticator(config)))
         : { api: undefined, url: '' };
       const publicUrl = url === '' ? config.publicUrl : url;
-      const workers = config.roles.worker ? await startWorkers(config, db, logger, publicUrl) : undefined;
+      const workers = config.roles.worker ? await startWorkers(config, db, logger, publicUrl, metrics) : undefined;
       logger.info({ url, engine: db.engine, roles: config.roles }, 'jobs service started');
       return new JobsService(config, db, metrics, logger, api, intake, workers, url, options.database === undefined);
     } catch (error) {
@@ -122,11 +122,12 @@ class Workers {
   }
 }
 
-async function startWorkers(config: ServiceConfig, db: Database, logger: Logger, publicUrl: string): Promise<Workers> {
+async function startWorkers(config: ServiceConfig, db: Database, logger: Logger, publicUrl: string, metrics: ServiceMetrics): Promise<Workers> {
   const { worker: settings } = config;
   const lifecycleSettings = new LifecycleSettings(config.dataDir, settings.monitorInitialDelayMs, settings.monitorMaxDelayMs);
   const office = createLifecycleOffice({ db, settings: lifecycleSettings });
   await office.start({ logger });
+  metrics.include(office.metrics);
   const worker = new JobWorker({
     db,
     logger,
@@ -137,7 +138,8 @@ async function startWorkers(config: ServiceConfig, db: Database, logger: Logger,
     sweepIntervalMs: config.intake.sweepIntervalMs,
     retryDelayMs: settings.monitorInitialDelayMs,
   });
-  const notifications = new NotificationDeliverer({ db, logger, publicUrl, settings: config.notifications });
+  const onSettled = (settled: NotificationSettled) => metrics.notificationsSettled.inc({ outcome: settled.outcome });
+  const notifications = new NotificationDeliverer({ db, logger, publicUrl, settings: config.notifications, onSettled });
   await notifications.start();
   await worker.start();
   return new Workers(office, worker, notifications);

@@ -16,7 +16,7 @@ export function registerPublicRoutes(app: FastifyInstance, context: ApiContext):
   });
 
   app.get('/metrics', async (_request, reply) => {
-    const text = await context.metrics.registry.metrics();
+    const text = await context.metrics.text();
     return reply.type(context.metrics.registry.contentType).send(text);
   });
 

@@ -188,4 +188,10 @@ describe.each(engines)('the job lifecycle on %s', (engine) => {
     expect(new URL(hooks[0]!.url, http.url).searchParams.get('name')).toBe('notified job');
     expect(http.received.filter((call) => call.url === '/done')).toHaveLength(1);
   });
+
+  it('serves the lifecycle office and the notification outcomes at /metrics', async () => {
+    const { body } = await api.request('GET', '/metrics', { token: null });
+    expect(body).toMatch(/jobfloor_job_run_seconds_count\{[^}]*job="ArchiveJobs.finish"[^}]*\} [1-9]/);
+    expect(body).toMatch(/jobfloor_notifications_settled_total\{outcome="DELIVERED"\} [1-9]/);
+  });
 });
