@@ -27,8 +27,6 @@ const JOBS = Number(process.env['JOBS'] ?? 300);
 const CLIENTS = 16;
 const TENANT = 'bench';
 const submission = JSON.stringify({ name: 'noop', appId: 'noop' });
-/** Statements the wait for the last job ran, taken out of the count. */
-let pollStatements = 0;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'jobfloor-bench-lifecycle-'));
 const children: ChildProcess[] = [];
@@ -92,9 +90,9 @@ async function statementsPerJob(): Promise<number> {
     try {
       const before = db.statementCount;
       await submitAll(service.url);
-      await untilFinished(db);
       // The wait itself reads the database through the same interface: take its statements out.
-      return (db.statementCount - before - pollStatements) / JOBS;
+      const waitStatements = await untilFinished(db);
+      return (db.statementCount - before - waitStatements) / JOBS;
     } finally {
       await service.stop();
     }
@@ -136,10 +134,9 @@ async function submitAll(url: string): Promise<void> {
 }
 
 
-async function untilFinished(db: Database): Promise<void> {
-  pollStatements = 0;
-  for (;;) {
-    pollStatements += 1;
+/** Waits until every job is FINISHED; resolves with the statements the wait ran. */
+async function untilFinished(db: Database): Promise<number> {
+  for (let reads = 1; ; reads += 1) {
     const { rows } = await db.query<{ done: number; failed: number }>(
       `SELECT count(*) FILTER (WHERE status = 'FINISHED')::int AS done, count(*) FILTER (WHERE status IN ('FAILED', 'STOPPED'))::int AS failed FROM jobs`,
     );
@@ -147,7 +144,7 @@ async function untilFinished(db: Database): Promise<void> {
       const { rows: failed } = await db.query<{ message: string }>(`SELECT last_status_message AS message FROM jobs WHERE status IN ('FAILED', 'STOPPED') LIMIT 1`);
       throw new Error(`${rows[0]!.failed} jobs did not finish, for example: ${failed[0]?.message}`);
     }
-    if (rows[0]!.done >= JOBS) return;
+    if (rows[0]!.done >= JOBS) return reads;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from '../service/repository-root.js';
 import type { Database } from './database.js';
 
 /** One SQL file of `jobs-service/database/migrations/`, named `NNN_what-it-does.sql`. */
@@ -15,17 +15,11 @@ export interface Migration {
 const MIGRATION_LOCK_KEY = 7_271_001;
 
 /**
- * The migrations folder, `jobs-service/database/migrations/` of the repository: found by walking
- * up from this file, so that the sources, dist/ and other compiled copies all find the same SQL.
+ * The migrations folder, `jobs-service/database/migrations/` of the repository (compiled copies
+ * hold no SQL; they all read the repository's).
  */
 export function migrationsFolder(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'jobs-service', 'database', 'migrations');
-    if (existsSync(candidate)) return `${candidate}/`;
-    if (dir === dirname(dir)) throw new Error(`No jobs-service/database/migrations folder above ${fileURLToPath(import.meta.url)}.`);
-    dir = dirname(dir);
-  }
+  return `${join(repositoryRoot(), 'jobs-service', 'database', 'migrations')}/`;
 }
 
 /** Reads the migrations in version order; a badly named file is an error that names it. */

@@ -26,8 +26,6 @@ export interface IntakeWorkerOptions {
  */
 export class IntakeWorker {
   readonly #options: IntakeWorkerOptions;
-  #unlisten: (() => Promise<void>) | undefined;
-  #sweep: NodeJS.Timeout | undefined;
   #stopped = false;
   readonly #drains = new WakeCoalescer(() => this.#drainOnce(), () => !this.#stopped);
 
@@ -38,9 +36,7 @@ export class IntakeWorker {
   /** Listens for submissions and drains what is already waiting. */
   async start(): Promise<void> {
     this.#stopped = false;
-    this.#unlisten = await this.#options.db.listen(INTAKE_CHANNEL, () => this.wake());
-    this.#sweep = setInterval(() => this.wake(), this.#options.sweepIntervalMs);
-    this.#sweep.unref();
+    await this.#drains.listen(this.#options.db, INTAKE_CHANNEL, this.#options.sweepIntervalMs);
     this.wake();
     await this.idle();
   }
@@ -58,8 +54,7 @@ export class IntakeWorker {
   /** Stops listening and waits for the running drain; submissions left over wait for the next start. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    clearInterval(this.#sweep);
-    await this.#unlisten?.();
+    await this.#drains.quiet();
     await this.idle();
   }
 

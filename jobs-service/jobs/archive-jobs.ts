@@ -56,7 +56,7 @@ export class ArchiveJobs {
   @job()
   async finish(@param() active: ActiveJob, store: LifecycleStore): Promise<LifecycleRunEnd> {
     const archived = active.facts.archive ? ` and its outputs archived` : '';
-    await store.finish(active, [{ to: 'FINISHED', message: `The job finished${archived}.` }]);
+    await store.finish(active, { to: 'FINISHED', message: `The job finished${archived}.` });
     return { end: 'ended', status: 'FINISHED' };
   }
 }

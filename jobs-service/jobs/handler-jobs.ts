@@ -7,7 +7,7 @@ import { FlowCancelledError, job, JobContext, param } from '../../framework/inde
 import { killLocalProcess } from '../execution/index.js';
 import { IllegalTransitionError } from '../state/illegal-transition-error.js';
 import { LeaseLostError } from '../worker/work-queue.js';
-import type { LifecycleRunEnd } from './active-job.js';
+import type { LifecycleRunEnd, LifecycleState } from './active-job.js';
 import { TransientJobError } from './lifecycle-errors.js';
 import { LifecycleStore } from './lifecycle-store.js';
 
@@ -15,10 +15,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Ends the job's `local` run, if it has one that may still be going. */
-async function endRun(store: LifecycleStore, jobUuid: string, context: JobContext): Promise<void> {
-  const snapshot = await store.snapshot(jobUuid);
-  const launch = snapshot?.state.launch;
+/** Ends the job's `local` run, if its checkpoint says it has one that may still be going. */
+async function endRun(state: LifecycleState | undefined, context: JobContext): Promise<void> {
+  const launch = state?.launch;
   if (launch === undefined) return;
   await killLocalProcess(launch).catch((error: unknown) => context.logger.warn({ err: error }, 'could not end the run of the job'));
 }
@@ -40,7 +39,7 @@ export class LifecycleHandlers {
   @job()
   async failJob(@param() error: Error, store: LifecycleStore, context: JobContext): Promise<LifecycleRunEnd> {
     context.logger.warn({ err: error }, 'the job failed');
-    await endRun(store, context.traceId, context);
+    await endRun((await store.snapshot(context.traceId))?.state, context);
     return endJob(store, context, 'FAILED', messageOf(error));
   }
 
@@ -51,7 +50,7 @@ export class LifecycleHandlers {
   @job()
   async retryTransient(@param() error: TransientJobError, store: LifecycleStore, context: JobContext): Promise<LifecycleRunEnd> {
     context.logger.warn({ err: error }, 'the job failed transiently');
-    await endRun(store, context.traceId, context);
+    await endRun((await store.snapshot(context.traceId))?.state, context);
     return endJob(store, context, 'FAILED', `${messageOf(error)} (a transient failure; this service does not retry jobs yet)`);
   }
 
@@ -63,7 +62,7 @@ export class LifecycleHandlers {
   async stopOnCancel(@param() error: FlowCancelledError, store: LifecycleStore, context: JobContext): Promise<LifecycleRunEnd> {
     const snapshot = await store.snapshot(context.traceId);
     if (snapshot?.cancelRequested !== true) return { end: 'abandoned', reason: messageOf(error) };
-    await endRun(store, context.traceId, context);
+    await endRun(snapshot.state, context);
     return endJob(store, context, 'STOPPED', `Cancelled while ${snapshot.status}.`);
   }
 

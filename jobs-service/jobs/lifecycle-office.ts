@@ -6,11 +6,10 @@
  * module and use `lifecycleOffice`, whose database dependencies are unbound: only jobs that need
  * none (checksums, COMPUTE steps) belong on a thread pool.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineOffice, provide, type Office, type DependencyProvider } from '../../framework/index.js';
 import type { Database } from '../database/database.js';
+import { repositoryRoot } from '../service/repository-root.js';
 import { ArchiveJobs } from './archive-jobs.js';
 import { LifecycleHandlers } from './handler-jobs.js';
 import { InputJobs } from './input-jobs.js';
@@ -28,17 +27,6 @@ export const LIFECYCLE_FLOW = 'job-lifecycle';
 export interface LifecycleBindings {
   readonly db: Database;
   readonly settings: LifecycleSettings;
-}
-
-/** The directory holding the repository's package.json, from sources or from dist/. */
-function repositoryRoot(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(directory, 'package.json'))) {
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error('jobfloor: cannot find the repository root above the lifecycle office.');
-    directory = parent;
-  }
-  return directory;
 }
 
 function unbound(what: string): never {

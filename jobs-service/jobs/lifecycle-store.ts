@@ -10,9 +10,8 @@ import type { Database, Queryable } from '../database/database.js';
 import type { JobStatus } from '../model/job-status.js';
 import { changeStatus } from '../state/change-status.js';
 import { IllegalTransitionError } from '../state/illegal-transition-error.js';
-import { recordJobFields, type JobFieldUpdate } from '../worker/job-fields.js';
 import { complete } from '../worker/work-queue.js';
-import { recordPhase } from './record-phase.js';
+import { recordPhase, type JobFieldUpdate } from './record-phase.js';
 import type { ActiveJob, LifecycleState } from './active-job.js';
 
 /** A phase's status change. */
@@ -62,10 +61,9 @@ export class LifecycleStore {
   }
 
   /** Ends the job of a lease it holds: the final status change and the job off the queue. */
-  async finish(job: ActiveJob, steps: readonly StatusStep[], fields: JobFieldUpdate = {}): Promise<void> {
+  async finish(job: ActiveJob, step: StatusStep): Promise<void> {
     await this.db.transaction(async (tx) => {
-      for (const step of steps) await changeStatusOnce(tx, job.facts.uuid, step);
-      await recordJobFields(tx, job.facts.uuid, fields);
+      await changeStatusOnce(tx, job.facts.uuid, step);
       await complete(tx, job.lease, job.facts.uuid);
     });
   }
@@ -74,10 +72,9 @@ export class LifecycleStore {
    * Ends a job from an escalation handler, which knows the job only by its run's trace id: the
    * status change (refused if the job already ended) and the job off the queue.
    */
-  async end(jobUuid: string, to: 'FAILED' | 'STOPPED', message: string, fields: JobFieldUpdate = {}): Promise<void> {
+  async end(jobUuid: string, to: 'FAILED' | 'STOPPED', message: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await changeStatus(tx, jobUuid, to, message);
-      await recordJobFields(tx, jobUuid, fields);
       await tx.query('DELETE FROM work_queue WHERE job_uuid = $1', [jobUuid]);
     });
   }

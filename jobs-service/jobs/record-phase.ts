@@ -13,8 +13,20 @@ import { legalPredecessors } from '../model/transitions.js';
 import { ServiceError } from '../errors/service-error.js';
 import { IllegalTransitionError } from '../state/illegal-transition-error.js';
 import { LeaseLostError } from '../worker/work-queue.js';
-import type { JobFieldUpdate } from '../worker/job-fields.js';
 import type { LifecycleState } from './active-job.js';
+
+/** The job model's fields a phase may record besides the status (seed 002). */
+export interface JobFieldUpdate {
+  readonly workPath?: string;
+  readonly remoteJobId?: string;
+  /** Times keep the first value recorded: a resumed phase does not move them. */
+  readonly remoteSubmitted?: Date;
+  readonly remoteStarted?: Date;
+  readonly remoteEnded?: Date;
+  readonly remoteOutcome?: 'FINISHED' | 'FAILED' | 'FAILED_SKIP_ARCHIVE';
+  /** Adds one to remoteStatusChecks and sets lastStatusCheck to now. */
+  readonly statusChecked?: boolean;
+}
 
 /** What one phase writes. */
 export interface PhaseWrite {

@@ -5,7 +5,8 @@
  * puts on a thread pool. LOG lines and step results go to the job's stdout file. Cancelling the
  * job stops the program at once; maxRunTime stops it with a failure.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { flows, job, JobContext, param } from '../../framework/index.js';
 import { formatRunTime, parseSimProgram, runSimProgram, simCompute, workDirLayout } from '../execution/index.js';
 import type { ActiveJob } from './active-job.js';
@@ -18,11 +19,16 @@ export interface SimulateFlows {
   compute(iterations: number): Promise<number>;
 }
 
-/** Appends the program's output to the work directory's stdout file. */
-function stdoutWriter(workDir: string): (line: string) => void {
+/** The work directory's stdout file, opened for appending the program's output without blocking the event loop. */
+async function openStdout(workDir: string): Promise<WriteStream> {
   const { controlDir, stdout } = workDirLayout(workDir);
-  mkdirSync(controlDir, { recursive: true });
-  return (line) => appendFileSync(stdout, `${line}\n`);
+  await mkdir(controlDir, { recursive: true });
+  return createWriteStream(stdout, { flags: 'a' });
+}
+
+/** Closes `stream` once what was written has reached the file. */
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.end(resolve));
 }
 
 /** See the file comment. */
@@ -45,16 +51,17 @@ export class SimJobs {
     });
     const deadline = AbortSignal.timeout(plan.maxRunTimeMs);
     const signal = AbortSignal.any([context.signal, deadline]);
+    const stdout = await openStdout(plan.workDir);
     const outcome = await runSimProgram(steps, {
       signal,
       startAt,
-      log: stdoutWriter(plan.workDir),
+      log: (line) => stdout.write(`${line}\n`),
       compute: (iterations) => calls.compute(iterations),
       onStep: async (index) => {
         if (index === startAt) return; // the checkpoint already says so
         current = await store.record(current, { resumeAt: 'simulate', state: { ...current.state, simStep: index } });
       },
-    });
+    }).finally(() => closeStream(stdout));
     if (outcome.outcome === 'aborted') {
       if (context.signal.aborted) throw outcome.reason; // cancelled: the office's cancel handler takes it
       await store.record(current, { fields: { remoteEnded: new Date(), remoteOutcome: 'FAILED' }, resumeAt: 'simulate', state: current.state });

@@ -2,29 +2,6 @@
  * The job states of seed 002. ACCEPTED is the state of a submission that the service has stored
  * but not yet recorded as a job; every other state is a row of the `jobs` table.
  */
-export const jobStatuses = [
-  'ACCEPTED',
-  'PENDING',
-  'PROCESSING_INPUTS',
-  'STAGING_INPUTS',
-  'STAGED',
-  'STAGING_JOB',
-  'SUBMITTING',
-  'QUEUED',
-  'RUNNING',
-  'CLEANING_UP',
-  'ARCHIVING',
-  'FINISHED',
-  'STOPPED',
-  'FAILED',
-  'BLOCKED',
-  'PAUSED',
-] as const;
-
-export type JobStatus = (typeof jobStatuses)[number];
-
-/** States a job never leaves. */
-export const terminalStatuses: ReadonlySet<JobStatus> = new Set(['FINISHED', 'STOPPED', 'FAILED']);
 
 /** The states a job passes through while it makes progress, in order (ACCEPTED and the terminal states excluded). */
 export const progressStatuses = [
@@ -38,7 +15,15 @@ export const progressStatuses = [
   'RUNNING',
   'CLEANING_UP',
   'ARCHIVING',
-] as const satisfies readonly JobStatus[];
+] as const;
+
+/** Every state: ACCEPTED, the progress states, the terminal ones, and the two a job waits in. */
+export const jobStatuses = ['ACCEPTED', ...progressStatuses, 'FINISHED', 'STOPPED', 'FAILED', 'BLOCKED', 'PAUSED'] as const;
+
+export type JobStatus = (typeof jobStatuses)[number];
+
+/** States a job never leaves. */
+export const terminalStatuses: ReadonlySet<JobStatus> = new Set(['FINISHED', 'STOPPED', 'FAILED']);
 
 export function isJobStatus(value: string): value is JobStatus {
   return (jobStatuses as readonly string[]).includes(value);

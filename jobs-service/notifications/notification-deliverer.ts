@@ -65,8 +65,6 @@ export class NotificationDeliverer {
   readonly #publicUrl: string;
   #state: DelivererState = 'stopped';
   #http: HttpNotificationSender | undefined;
-  #unlisten: (() => Promise<void>) | undefined;
-  #sweep: NodeJS.Timeout | undefined;
   #dueTimer: NodeJS.Timeout | undefined;
   readonly #drains = new WakeCoalescer(() => this.#drainOnce(), () => this.#state === 'running');
   #stopping: Promise<void> | undefined;
@@ -94,13 +92,11 @@ export class NotificationDeliverer {
     this.#state = 'running';
     this.#http = new HttpNotificationSender(this.#settings.requestTimeoutMs);
     try {
-      this.#unlisten = await this.#options.db.listen(NOTIFICATION_CHANNEL, () => this.wake());
+      await this.#drains.listen(this.#options.db, NOTIFICATION_CHANNEL, this.#settings.sweepIntervalMs);
     } catch (error) {
       await this.#release();
       throw error;
     }
-    this.#sweep = setInterval(() => this.wake(), this.#settings.sweepIntervalMs);
-    this.#sweep.unref();
     this.wake();
     await this.idle();
   }
@@ -132,12 +128,9 @@ export class NotificationDeliverer {
 
   /** Undoes start(), whatever part of it ran, and waits for the drain in progress. */
   async #release(): Promise<void> {
-    clearInterval(this.#sweep);
     clearTimeout(this.#dueTimer);
-    const unlisten = this.#unlisten;
-    this.#unlisten = undefined;
     try {
-      await unlisten?.();
+      await this.#drains.quiet();
       await this.idle();
     } finally {
       await this.#http?.close();

@@ -48,8 +48,8 @@ export class JobWorker {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   readonly #options: JobWorkerOptions;
   readonly #held = new Map<string, { controller: AbortController; run: Promise<void> }>();
-  readonly #timers = new Set<NodeJS.Timeout>();
-  #unlisten: Array<() => Promise<void>> = [];
+  #renewal: NodeJS.Timeout | undefined;
+  #unlistenCancel: (() => Promise<void>) | undefined;
   readonly #fills = new WakeCoalescer(() => this.#fillOnce(), () => !this.#stopped);
   #nextDue: NodeJS.Timeout | undefined;
   #stopped = true;
@@ -66,9 +66,10 @@ export class JobWorker {
   async start(): Promise<void> {
     this.#stopped = false;
     const { db, sweepIntervalMs, leaseMs } = this.#options;
-    this.#unlisten = [await db.listen(WORK_CHANNEL, () => this.wake()), await db.listen(CANCEL_CHANNEL, (uuid) => this.#cancel(uuid))];
-    this.#every(sweepIntervalMs, () => this.wake());
-    this.#every(Math.max(50, Math.floor(leaseMs / 3)), () => void this.#renew());
+    await this.#fills.listen(db, WORK_CHANNEL, sweepIntervalMs);
+    this.#unlistenCancel = await db.listen(CANCEL_CHANNEL, (uuid) => this.#cancel(uuid));
+    this.#renewal = setInterval(() => void this.#renew(), Math.max(50, Math.floor(leaseMs / 3)));
+    this.#renewal.unref();
     this.wake();
     await this.#fills.idle();
   }
@@ -84,10 +85,19 @@ export class JobWorker {
    */
   async stop(drainMs = 10_000): Promise<void> {
     this.#stopped = true;
-    for (const timer of this.#timers) clearInterval(timer);
     clearTimeout(this.#nextDue);
-    await Promise.all(this.#unlisten.map((unlisten) => unlisten()));
+    await this.#fills.quiet();
+    await this.#unlistenCancel?.();
     await this.#fills.idle();
+    try {
+      await this.#drain(drainMs);
+    } finally {
+      // Renewed until here: the runs that finish during the drain keep their leases.
+      clearInterval(this.#renewal);
+    }
+  }
+
+  async #drain(drainMs: number): Promise<void> {
     const runs = Promise.all([...this.#held.values()].map((held) => held.run));
     const drained = await Promise.race([runs.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), drainMs).unref())]);
     if (drained) return;
@@ -103,12 +113,6 @@ export class JobWorker {
       await this.#fills.idle();
       await Promise.all([...this.#held.values()].map((held) => held.run));
     } while (this.#held.size > 0);
-  }
-
-  #every(ms: number, action: () => void): void {
-    const timer = setInterval(action, ms);
-    timer.unref();
-    this.#timers.add(timer);
   }
 
   async #fillOnce(): Promise<boolean> {

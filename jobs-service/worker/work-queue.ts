@@ -9,7 +9,6 @@ import type { Queryable } from '../database/database.js';
 import type { JobStatus } from '../model/job-status.js';
 import type { JobFacts, LifecycleState } from '../jobs/active-job.js';
 
-export { WORK_CHANNEL } from '../intake/promote-accepted.js';
 
 /** A claimed row of the work queue. */
 export interface ClaimedWork {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -15,6 +14,7 @@ import { IntakeWorker } from '../../../jobs-service/intake/intake-worker.js';
 import { JobsService } from '../../../jobs-service/service/jobs-service.js';
 import { engines, useServiceDatabase } from '../../support/service-database.js';
 import { newJob } from '../../support/service-jobs.js';
+import { freePort } from '../../support/free-port.js';
 
 const silent = pino({ level: 'silent' });
 const temporaryDirs: string[] = [];
@@ -82,14 +82,6 @@ describe('intake across a restart of the embedded database', () => {
 
 describe('intake across a killed API process on PostgreSQL', () => {
   const database = useServiceDatabase('postgres');
-
-  async function freePort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
 
   it('loses nothing when the API process is killed with SIGKILL right after answering 202', async () => {
     const dataDir = temporaryDir();

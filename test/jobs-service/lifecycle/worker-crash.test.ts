@@ -1,20 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mintDevelopmentToken } from '../../../jobs-service/auth/index.js';
 import { happyPath, installLifecycleCatalog, lifecycleRoots } from '../../support/lifecycle-catalog.js';
 import { useServiceDatabase } from '../../support/service-database.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../../support/free-port.js';
 
 describe('a worker process killed while its job is RUNNING, on PostgreSQL', () => {
   const database = useServiceDatabase('postgres');
